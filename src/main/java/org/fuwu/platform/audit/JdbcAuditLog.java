@@ -1,0 +1,68 @@
+package org.fuwu.platform.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.fuwu.platform.AuditLog;
+import org.fuwu.platform.CurrentStaff;
+import org.fuwu.platform.web.RequestOrigin;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends to the chain under a row lock on its head, so that concurrent writers, in one process or
+ * several, each extend the chain from the true last record.
+ */
+@Component
+class JdbcAuditLog implements AuditLog {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager txManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(String action, String target, Outcome outcome, Map<String, String> details) {
+        recordAs(CurrentStaff.auditName(), RequestOrigin.current(), action, target, outcome, details);
+    }
+
+    @Override
+    public void recordAs(String actor, String origin, String action, String target, Outcome outcome, Map<String, String> details) {
+        String detailJson = details == null || details.isEmpty() ? null : json.writeValueAsString(new TreeMap<>(details));
+        Instant at = AuditChain.normalise(clock.instant());
+        tx.executeWithoutResult(status -> {
+            var head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+            long seq = (Long) head[0] + 1;
+            String prev = (String) head[1];
+            AuditRow row = new AuditRow(seq, at, truncate(actor, 200), truncate(origin, 100), action, truncate(target, 300),
+                    outcome.name(), detailJson, prev, null);
+            String hash = AuditChain.hash(prev, row);
+            jdbc.sql("""
+                    insert into audit_record (seq, occurred_at, actor, origin, action, target, outcome, details, prev_hash, hash)
+                    values (:seq, :at, :actor, :origin, :action, :target, :outcome, :details, :prev, :hash)""")
+                    .param("seq", seq).param("at", java.sql.Timestamp.from(at)).param("actor", row.actor())
+                    .param("origin", row.origin()).param("action", action).param("target", row.target())
+                    .param("outcome", row.outcome()).param("details", detailJson).param("prev", prev).param("hash", hash)
+                    .update();
+            jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
+                    .param("seq", seq).param("hash", hash).update();
+        });
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
