@@ -70,6 +70,8 @@ class CustomerPageController {
         model.addAttribute("statuses", CustomerStatus.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("identityKinds", IdentityKind.values());
+        model.addAttribute("kindMobile", IdentityKind.MOBILE);
+        model.addAttribute("kindIdNumber", IdentityKind.ID_NUMBER);
         model.addAttribute("languages", List.of("zh-CN", "en"));
         var staff = CurrentStaff.find();
         model.addAttribute("canMaintain", staff.map(p -> p.hasAnyRole(CustomerPermissions.MAINTAIN)).orElse(false));
