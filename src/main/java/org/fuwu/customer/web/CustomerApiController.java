@@ -25,7 +25,6 @@ import org.fuwu.platform.FieldValidationException.FieldError;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +44,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/customers")
 @Tag(name = "Customers", description = "The customer file (客户档案): identities, segments, preferential classes, consent")
-@Validated
 class CustomerApiController {
 
     private final CustomerService customers;
