@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -21,7 +20,6 @@ import jakarta.validation.constraints.Min;
 
 /** The audit viewer (page) and the audit API: records with filters, and the chain verification. */
 @Controller
-@Validated
 @Tag(name = "Audit", description = "The tamper-evident audit log")
 class AuditController {
 

@@ -69,6 +69,7 @@ class SecurityConfiguration {
                 AccessRule.roles("GET", "/actuator/info", Role.ADMIN),
                 AccessRule.roles("GET", "/v3/api-docs", all),
                 AccessRule.roles("GET", "/v3/api-docs/**", all),
+                AccessRule.roles("GET", "/v3/api-docs.yaml", all),
                 AccessRule.roles("GET", "/swagger-ui.html", all),
                 AccessRule.roles("GET", "/swagger-ui/**", all),
                 AccessRule.authenticated("GET", "/"),

@@ -107,6 +107,20 @@ class ApiExceptionHandler {
         return answer(req, res, problems.withFieldErrors(p, errors));
     }
 
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    Object constraints(jakarta.validation.ConstraintViolationException e, HttpServletRequest req, HttpServletResponse res) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (var v : e.getConstraintViolations()) {
+            String path = v.getPropertyPath().toString();
+            String field = path.substring(path.lastIndexOf('.') + 1);
+            String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            errors.add(Map.of("field", field, "message", problems.message(req, "validation." + code)));
+        }
+        ProblemDetail p = problems.build(req, HttpStatus.BAD_REQUEST, "validation", "problem.validation.detail",
+                String.join(", ", errors.stream().map(m -> m.get("field")).toList()));
+        return answer(req, res, problems.withFieldErrors(p, errors));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     Object unreadable(HttpMessageNotReadableException e, HttpServletRequest req, HttpServletResponse res) {
         return answer(req, res, problems.build(req, HttpStatus.BAD_REQUEST, "malformed", "problem.malformed.detail"));
