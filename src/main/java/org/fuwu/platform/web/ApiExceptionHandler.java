@@ -168,7 +168,7 @@ class ApiExceptionHandler {
     }
 
     private Object answer(HttpServletRequest req, HttpServletResponse res, ProblemDetail p) {
-        if (Problems.isApi(req) || !acceptsHtml(req)) {
+        if (!Problems.wantsHtml(req)) {
             return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
         res.setStatus(p.getStatus());
@@ -176,11 +176,6 @@ class ApiExceptionHandler {
         mv.setStatus(HttpStatus.valueOf(p.getStatus()));
         mv.addObject("problem", p);
         return mv;
-    }
-
-    static boolean acceptsHtml(HttpServletRequest req) {
-        String accept = req.getHeader("Accept");
-        return accept == null || accept.contains("text/html") || accept.contains("*/*") && req.getHeader("HX-Request") == null;
     }
 
     private static String last(String[] codes) {
