@@ -8,6 +8,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.fuwu.platform.AuditLog;
+import org.fuwu.platform.web.Csv;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,10 +27,12 @@ class AuditController {
 
     private final AuditQuery query;
     private final AuditVerifier verifier;
+    private final AuditLog audit;
 
-    AuditController(AuditQuery query, AuditVerifier verifier) {
+    AuditController(AuditQuery query, AuditVerifier verifier, AuditLog audit) {
         this.query = query;
         this.verifier = verifier;
+        this.audit = audit;
     }
 
     /** One record as the API shows it. */
@@ -54,6 +58,30 @@ class AuditController {
                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         AuditQuery.Page p = query.find(new AuditQuery.Filter(actor, action, outcome, target, from, to), page, size);
         return new AuditPageView(p.items().stream().map(AuditRecordView::of).toList(), p.page(), p.size(), p.total());
+    }
+
+    /** The filtered records as CSV (at most 100,000, newest first); the export itself is audited. */
+    @GetMapping(value = "/api/v1/audit/records.csv", produces = "text/csv")
+    @Operation(summary = "Export audit records as CSV, with the same filters")
+    org.springframework.http.ResponseEntity<String> export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                          @RequestParam(required = false) String outcome, @RequestParam(required = false) String target,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        AuditQuery.Filter filter = new AuditQuery.Filter(actor, action, outcome, target, from, to);
+        AuditQuery.Page p = query.find(filter, 0, 100_000);
+        StringBuilder csv = new StringBuilder("seq,occurred_at,actor,origin,action,target,outcome,details,hash\n");
+        for (AuditRow r : p.items()) {
+            AuditRecordView v = AuditRecordView.of(r);
+            csv.append(v.seq()).append(',').append(Csv.cell(v.occurredAt())).append(',').append(Csv.cell(v.actor())).append(',')
+                    .append(Csv.cell(v.origin())).append(',').append(Csv.cell(v.action())).append(',').append(Csv.cell(v.target()))
+                    .append(',').append(Csv.cell(v.outcome())).append(',').append(Csv.cell(v.details())).append(',')
+                    .append(v.hash()).append('\n');
+        }
+        audit.success("audit.export", "audit_record", Map.of("rows", Long.toString(p.items().size()), "filter", filter.toString()));
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"fuwu-audit.csv\"")
+                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(csv.toString());
     }
 
     @GetMapping("/api/v1/audit/verify")

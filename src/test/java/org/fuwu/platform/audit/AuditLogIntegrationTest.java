@@ -115,4 +115,17 @@ class AuditLogIntegrationTest {
                 + " and actor = 'test-risk_analyst'").query(Long.class).single();
         assertThat(denied).isPositive();
     }
+
+    @Test
+    void anExportIsCsvAndIsItselfAudited() throws Exception {
+        append("t:export,with comma");
+        String csv = mvc.perform(get("/api/v1/audit/records.csv").param("target", "t:export").with(as(Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("seq,occurred_at,actor").contains("\"t:export,with comma\"");
+        long exports = jdbc.sql("select count(*) from audit_record where action = 'audit.export' and actor = 'test-auditor'")
+                .query(Long.class).single();
+        assertThat(exports).isPositive();
+    }
 }
