@@ -22,7 +22,7 @@ class CalendarRepository {
     /** A calendar's row: its code, names and weekend days. */
     record CalendarRow(String code, String nameZh, String nameEn, Set<DayOfWeek> weekend) {
 
-        List<String> weekendNames() {
+        public List<String> weekendNames() {
             return weekend.stream().sorted().map(Enum::name).toList();
         }
     }
