@@ -1,0 +1,56 @@
+package org.fuwu.organization.internal;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.fuwu.organization.BranchSummary;
+import org.fuwu.organization.Branches;
+import org.fuwu.platform.BranchDirectory;
+import org.springframework.stereotype.Component;
+
+/** The platform's branch directory and the module's {@link Branches} API, read from the organisation tables. */
+@Component
+class JdbcBranchDirectory implements BranchDirectory, Branches {
+
+    private final OrganizationRepository repository;
+
+    JdbcBranchDirectory(OrganizationRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public boolean branchExists(String branchCode) {
+        return branchCode != null && repository.findBranch(branchCode).isPresent();
+    }
+
+    @Override
+    public boolean regionExists(String regionCode) {
+        return regionCode != null && repository.findRegion(regionCode).isPresent();
+    }
+
+    @Override
+    public Set<String> branchCodesOfRegion(String regionCode) {
+        if (regionCode == null) {
+            return Set.of();
+        }
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(repository.branchCodesOfRegion(regionCode)));
+    }
+
+    @Override
+    public Optional<BranchSummary> find(String branchCode) {
+        return branchCode == null ? Optional.empty() : repository.findBranch(branchCode).map(Branch::summary);
+    }
+
+    @Override
+    public List<BranchSummary> all() {
+        return repository.allBranches().stream().map(Branch::summary).toList();
+    }
+
+    @Override
+    public List<BranchSummary> ofRegion(String regionCode) {
+        return repository.allBranches().stream().filter(b -> b.regionCode().equals(regionCode))
+                .map(Branch::summary).toList();
+    }
+}
