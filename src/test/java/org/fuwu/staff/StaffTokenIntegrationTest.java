@@ -6,6 +6,7 @@ import static org.fuwu.staff.StaffTestSupport.bearer;
 import static org.fuwu.staff.StaffTestSupport.from;
 import static org.fuwu.staff.StaffTestSupport.unique;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -101,6 +102,36 @@ class StaffTokenIntegrationTest {
                 .andExpect(jsonPath("$.scope.branchCodes[0]").value("B001"));
         // the teller's token opens nothing an admin owns
         mvc.perform(get("/api/v1/staff").with(bearer(token))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void regionScopeIsResolvedToTheBranchesOfTheRegionAtLogin() throws Exception {
+        // R01 and its branches B001..B003 come from the organization demo data; the directory is the platform port
+        String body = mvc.perform(post("/api/v1/staff").with(admin).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"username":"%s","displayName":"区域主管","password":"Region-pass-2026","roles":["SUPERVISOR"],
+                                 "scopeLevel":"REGION","scopeCode":"R01"}""".formatted(unique("reg"))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.scope.label").value("REGION:R01"))
+                .andReturn().getResponse().getContentAsString();
+        String username = json.readTree(body).get("username").asString();
+        String token = login(username, "Region-pass-2026", "10.9.3.7");
+        mvc.perform(get("/api/v1/staff/me").with(bearer(token)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.scope.level").value("REGION"))
+                .andExpect(jsonPath("$.scope.branchCodes", hasItem("B001")))
+                .andExpect(jsonPath("$.scope.branchCodes", hasItem("B002")))
+                .andExpect(jsonPath("$.scope.branchCodes", not(hasItem("B101"))));
+    }
+
+    @Test
+    void branchScopeOfAnExistingBranchIsAccepted() throws Exception {
+        mvc.perform(post("/api/v1/staff").with(admin).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"username":"%s","displayName":"柜员","password":"Branch-pass-2026","roles":["TELLER"],
+                                 "scopeLevel":"BRANCH","scopeCode":"B002"}""".formatted(unique("br"))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.scope.label").value("BRANCH:B002"));
     }
 
     @Test
