@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -78,11 +79,19 @@ class SecurityConfiguration {
                 AccessRule.roles("GET", "/api/v1/audit/**", Role.ADMIN, Role.AUDITOR));
     }
 
+    /**
+     * The only authentication manager: staff password login (shared by the form and the token
+     * endpoint, without a fallback to any other user store).
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, List<AccessRules> modules, StaffCredentials credentials,
-                                            BearerTokenVerifier tokens, PasswordEncoder encoder, LoginGuard guard,
-                                            AuditLog audit, Problems problems) throws Exception {
-        http.authenticationProvider(new StaffAuthenticationProvider(credentials, encoder, guard, audit));
+    AuthenticationManager staffAuthenticationManager(StaffPasswordLogin login) {
+        return login.manager();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<AccessRules> modules, AuthenticationManager staffAuthenticationManager,
+                                            BearerTokenVerifier tokens, AuditLog audit, Problems problems) throws Exception {
+        http.authenticationManager(staffAuthenticationManager);
         http.addFilterBefore(new BearerTokenFilter(tokens, problems, audit), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> {
             for (AccessRule rule : AccessPolicy.union(modules)) {
