@@ -282,6 +282,15 @@ class CustomerApiIntegrationTest {
                         .content(JSON.writeValueAsString(Map.of("name", newName, "segment", "VIP", "homeBranchCode", "NOPE9"))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("homeBranchCode"));
+        String otherGender = "MALE".equals(c.get("gender").asString()) ? "FEMALE" : "MALE";
+        mvc.perform(put("/api/v1/customers/{id}", id).with(as(Role.LOBBY_MANAGER)).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("name", newName, "segment", "VIP", "gender", otherGender))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("gender"));
+        var tellerOfB002 = CustomerFixtures.staff(Role.TELLER, Scope.branch("B002"));
+        mvc.perform(put("/api/v1/customers/{id}", id).with(as(tellerOfB002)).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("name", newName, "segment", "VIP", "homeBranchCode", "B002"))))
+                .andExpect(status().isForbidden());
         assertThat(auditCount("customer.update", id)).isEqualTo(1);
     }
 
