@@ -1,5 +1,6 @@
 package org.fuwu.platform;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Set;
 
@@ -7,7 +8,7 @@ import java.util.Set;
  * What part of the bank a staff account or API token may see: the whole bank, one region, or one
  * branch. The branch codes a region covers are resolved when the principal is built.
  */
-public record Scope(Level level, String code, Set<String> branchCodes) {
+public record Scope(Level level, String code, Set<String> branchCodes) implements Serializable {
 
     public enum Level { BANK, REGION, BRANCH }
 

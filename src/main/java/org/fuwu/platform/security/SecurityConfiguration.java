@@ -70,6 +70,7 @@ class SecurityConfiguration {
                 AccessRule.roles("GET", "/actuator/info", Role.ADMIN),
                 AccessRule.roles("GET", "/v3/api-docs", all),
                 AccessRule.roles("GET", "/v3/api-docs/**", all),
+                AccessRule.roles("GET", "/v3/api-docs.yaml", all),
                 AccessRule.roles("GET", "/swagger-ui.html", all),
                 AccessRule.roles("GET", "/swagger-ui/**", all),
                 AccessRule.authenticated("GET", "/"),
@@ -139,7 +140,7 @@ class SecurityConfiguration {
     private static AuthenticationEntryPoint entryPoint(Problems problems) {
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         return (req, res, ex) -> {
-            if (Problems.isApi(req) || isHtmx(req)) {
+            if (!Problems.wantsHtml(req)) {
                 res.setHeader("WWW-Authenticate", "Bearer");
                 problems.write(req, res, problems.build(req, HttpStatus.UNAUTHORIZED, "unauthorized", "problem.unauthorized.detail"));
             } else {
@@ -153,7 +154,7 @@ class SecurityConfiguration {
             boolean csrf = ex instanceof CsrfException;
             audit.record(csrf ? "access.csrf" : "access.denied", req.getMethod() + " " + req.getRequestURI(),
                     AuditLog.Outcome.DENIED, Map.of("scope", CurrentStaff.scope().label()));
-            if (Problems.isApi(req) || isHtmx(req)) {
+            if (!Problems.wantsHtml(req)) {
                 problems.write(req, res, problems.build(req, HttpStatus.FORBIDDEN, "forbidden",
                         csrf ? "problem.csrf.detail" : "problem.forbidden.detail"));
             } else {
@@ -169,9 +170,4 @@ class SecurityConfiguration {
         res.setStatus(403);
         req.getRequestDispatcher("/error").forward(req, res);
     }
-
-    private static boolean isHtmx(HttpServletRequest req) {
-        return req.getHeader("HX-Request") != null;
-    }
-
 }

@@ -107,6 +107,20 @@ class ApiExceptionHandler {
         return answer(req, res, problems.withFieldErrors(p, errors));
     }
 
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    Object constraints(jakarta.validation.ConstraintViolationException e, HttpServletRequest req, HttpServletResponse res) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (var v : e.getConstraintViolations()) {
+            String path = v.getPropertyPath().toString();
+            String field = path.substring(path.lastIndexOf('.') + 1);
+            String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            errors.add(Map.of("field", field, "message", problems.message(req, "validation." + code)));
+        }
+        ProblemDetail p = problems.build(req, HttpStatus.BAD_REQUEST, "validation", "problem.validation.detail",
+                String.join(", ", errors.stream().map(m -> m.get("field")).toList()));
+        return answer(req, res, problems.withFieldErrors(p, errors));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     Object unreadable(HttpMessageNotReadableException e, HttpServletRequest req, HttpServletResponse res) {
         return answer(req, res, problems.build(req, HttpStatus.BAD_REQUEST, "malformed", "problem.malformed.detail"));
@@ -154,7 +168,7 @@ class ApiExceptionHandler {
     }
 
     private Object answer(HttpServletRequest req, HttpServletResponse res, ProblemDetail p) {
-        if (Problems.isApi(req) || !acceptsHtml(req)) {
+        if (!Problems.wantsHtml(req)) {
             return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
         res.setStatus(p.getStatus());
@@ -162,11 +176,6 @@ class ApiExceptionHandler {
         mv.setStatus(HttpStatus.valueOf(p.getStatus()));
         mv.addObject("problem", p);
         return mv;
-    }
-
-    static boolean acceptsHtml(HttpServletRequest req) {
-        String accept = req.getHeader("Accept");
-        return accept == null || accept.contains("text/html") || accept.contains("*/*") && req.getHeader("HX-Request") == null;
     }
 
     private static String last(String[] codes) {

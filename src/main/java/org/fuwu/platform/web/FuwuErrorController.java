@@ -45,7 +45,7 @@ class FuwuErrorController implements ErrorController {
             p.setInstance(java.net.URI.create(uri.toString()));
         }
         boolean api = uri != null && uri.toString().startsWith(req.getContextPath() + "/api/");
-        if (api || !ApiExceptionHandler.acceptsHtml(req)) {
+        if (api || !Problems.wantsHtml(req)) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
         res.setStatus(status.value());

@@ -80,6 +80,18 @@ public class Problems {
         return path.startsWith("/api/") || path.startsWith("/v3/api-docs") || path.startsWith("/actuator");
     }
 
+    /**
+     * Whether a caller should get an HTML page rather than problem JSON: a browser navigation
+     * (Accept names text/html, or is absent) that is not an API path and not an htmx request.
+     */
+    public static boolean wantsHtml(HttpServletRequest request) {
+        if (isApi(request) || request.getHeader("HX-Request") != null) {
+            return false;
+        }
+        String accept = request.getHeader("Accept");
+        return accept == null || accept.contains("text/html") || accept.contains("*/*");
+    }
+
     static Locale locale(HttpServletRequest request) {
         try {
             return RequestContextUtils.getLocaleResolver(request) != null
