@@ -10,7 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
 import org.fuwu.FuwuIntegrationTest;
+import org.fuwu.platform.Role;
+import org.fuwu.platform.Scope;
+import org.fuwu.staff.internal.StaffAccountRepository;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,6 +31,10 @@ class StaffLoginIntegrationTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    StaffAccountRepository accounts;
+    @Autowired
+    PasswordEncoder encoder;
 
     static RequestPostProcessor from(String address) {
         return request -> {
@@ -55,6 +68,30 @@ class StaffLoginIntegrationTest {
                 .andExpect(jsonPath("$.scope.branchCodes[0]").value("B001"));
         // the old id opens nothing
         mvc.perform(get("/api/v1/staff/me").cookie(before)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void disablingAnAccountEndsItsBrowserSessions() throws Exception {
+        String username = StaffTestSupport.unique("sess");
+        accounts.insert(new StaffAccountRepository.NewAccount(username, "测试", null, true, Set.of(Role.AGENT),
+                Scope.Level.BANK, null, Map.of()), encoder.encode("Right-password-1"), Instant.now());
+        long id = accounts.findForLogin(username).orElseThrow().account().id();
+        Cookie session = mvc.perform(post("/login").with(csrf()).with(from("10.9.1.4"))
+                        .param("username", username).param("password", "Right-password-1"))
+                .andExpect(redirectedUrl("/"))
+                .andReturn().getResponse().getCookie("FUWU_SESSION");
+        mvc.perform(get("/api/v1/staff/me").cookie(session)).andExpect(status().isOk());
+
+        long adminId = accounts.findForLogin("admin").orElseThrow().account().id();
+        mvc.perform(post("/api/v1/staff/" + id + "/enabled").with(StaffTestSupport.as(adminId, "admin", Role.ADMIN, Scope.bank()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\":false}"))
+                .andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/staff/me").cookie(session)).andExpect(status().isUnauthorized());
+        // and a disabled account cannot log in again, even with the right password
+        mvc.perform(post("/login").with(csrf()).with(from("10.9.1.4"))
+                        .param("username", username).param("password", "Right-password-1"))
+                .andExpect(redirectedUrl("/login?error"));
     }
 
     @Test

@@ -18,7 +18,10 @@ import org.fuwu.platform.FieldValidationException;
 import org.fuwu.platform.NotFoundException;
 import org.fuwu.platform.Role;
 import org.fuwu.platform.Scope;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,9 +51,12 @@ public class StaffAccountService {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
 
     public StaffAccountService(StaffAccountRepository accounts, SkillRepository skills, ApiTokenRepository tokens,
-                               StaffScopes scopes, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+                               StaffScopes scopes, PasswordEncoder encoder, AuditLog audit, Clock clock,
+                               ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.skills = skills;
         this.tokens = tokens;
@@ -116,7 +122,7 @@ public class StaffAccountService {
         if (enabled != current.enabled()) {
             accounts.setEnabled(id, enabled, now);
             if (!enabled) {
-                tokens.revokeSessionsOf(id, CurrentStaff.auditName(), now);
+                endSessions(current, now);
             }
         }
         Map<String, String> details = new LinkedHashMap<>();
@@ -134,7 +140,7 @@ public class StaffAccountService {
             Instant now = clock.instant();
             accounts.setEnabled(id, enabled, now);
             if (!enabled) {
-                tokens.revokeSessionsOf(id, CurrentStaff.auditName(), now);
+                endSessions(current, now);
             }
             audit.success(enabled ? "staff.account.enable" : "staff.account.disable", "staff:" + id);
         }
@@ -149,8 +155,8 @@ public class StaffAccountService {
         });
         Instant now = clock.instant();
         accounts.setPasswordHash(id, encoder.encode(password), now);
-        int revoked = tokens.revokeSessionsOf(id, CurrentStaff.auditName(), now);
-        audit.success("staff.account.password-reset", "staff:" + id, Map.of("revokedTokens", Integer.toString(revoked)));
+        int ended = endSessions(current, now);
+        audit.success("staff.account.password-reset", "staff:" + id, Map.of("endedSessions", Integer.toString(ended)));
     }
 
     public StaffAccount replaceSkills(long id, Map<String, Integer> levels) {
@@ -162,6 +168,22 @@ public class StaffAccountService {
         accounts.touch(id, clock.instant());
         audit.success("staff.account.skills", "staff:" + id, Map.of("skills", String.join(",", new TreeSet<>(checked.keySet()))));
         return get(id);
+    }
+
+    /**
+     * Ends everything the account is logged in with: its bearer tokens and its browser sessions
+     * (when sessions are kept in a repository that finds them by username). Answers how many.
+     */
+    private int endSessions(StaffAccount account, Instant now) {
+        int ended = tokens.revokeSessionsOf(account.id(), CurrentStaff.auditName(), now);
+        FindByIndexNameSessionRepository<? extends Session> repo = sessions.getIfAvailable();
+        if (repo != null) {
+            for (String sessionId : repo.findByPrincipalName(account.username()).keySet()) {
+                repo.deleteById(sessionId);
+                ended++;
+            }
+        }
+        return ended;
     }
 
     /** An administrator may not lock themselves out: no disabling or de-ADMINing of one's own account. */
