@@ -79,6 +79,10 @@ public class StaffAccountService {
     public StaffAccount create(CreateCommand c) {
         String username = StaffAccountRepository.normalise(c.username());
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        if (!username.matches(USERNAME)) {
+            errors.add(new FieldValidationException.FieldError("username", "staff.username.invalid"));
+        }
+        profile(c.displayName(), c.employeeNumber(), errors);
         PasswordPolicy.check(c.password(), username)
                 .ifPresent(v -> errors.add(new FieldValidationException.FieldError("password", v.messageKey())));
         Set<Role> roles = roles(c.roles(), errors);
@@ -104,6 +108,7 @@ public class StaffAccountService {
     public StaffAccount update(long id, UpdateCommand c) {
         StaffAccount current = get(id);
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        profile(c.displayName(), c.employeeNumber(), errors);
         Set<Role> roles = roles(c.roles(), errors);
         Scope.Level level = level(c.scopeLevel(), errors);
         String code = level == null ? null : scopeCode(level, c.scopeCode(), errors);
@@ -191,6 +196,20 @@ public class StaffAccountService {
         boolean self = CurrentStaff.find().map(p -> p.accountId() == id).orElse(false);
         if (self && (!enabled || !roles.contains(Role.ADMIN))) {
             throw new ConflictException("staff.conflict.self");
+        }
+    }
+
+    /** What a username may be (stored lower-case): 3 to 60 letters, digits, dots, dashes, underscores. */
+    public static final String USERNAME = "[a-z0-9][a-z0-9._-]{2,59}";
+
+    private static void profile(String displayName, String employeeNumber, List<FieldValidationException.FieldError> errors) {
+        if (displayName == null || displayName.isBlank()) {
+            errors.add(new FieldValidationException.FieldError("displayName", "validation.NotBlank"));
+        } else if (displayName.trim().length() > 100) {
+            errors.add(new FieldValidationException.FieldError("displayName", "validation.Size"));
+        }
+        if (employeeNumber != null && employeeNumber.trim().length() > 30) {
+            errors.add(new FieldValidationException.FieldError("employeeNumber", "validation.Size"));
         }
     }
 
