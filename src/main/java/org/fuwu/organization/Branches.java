@@ -3,6 +3,8 @@ package org.fuwu.organization;
 import java.util.List;
 import java.util.Optional;
 
+import org.fuwu.platform.BusinessCalendar;
+
 /**
  * The branches of the bank, for other modules. Reads here are not scoped: a caller that shows
  * branches to staff filters them by {@link org.fuwu.platform.CurrentStaff#scope()} itself.
@@ -16,4 +18,11 @@ public interface Branches {
 
     /** The branches of a region, ordered by code; empty for an unknown region. */
     List<BranchSummary> ofRegion(String regionCode);
+
+    /**
+     * The business calendar a branch follows (its region's), for deadlines in working days.
+     *
+     * @throws org.fuwu.platform.NotFoundException for an unknown branch
+     */
+    BusinessCalendar calendarOf(String branchCode);
 }

@@ -91,6 +91,8 @@ class OrganizationApiIntegrationTest {
             assertThat(b.nameZh()).isEqualTo("上海分行营业部");
             assertThat(b.timeZone().getId()).isEqualTo("Asia/Shanghai");
         });
+        assertThat(branches.calendarOf("B101").code()).isEqualTo("CN");
+        assertThat(branches.calendarOf("B001").isWorkingDay(java.time.LocalDate.parse("2026-02-14"))).isTrue();
     }
 
     @Test

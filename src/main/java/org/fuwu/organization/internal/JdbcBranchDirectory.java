@@ -8,6 +8,9 @@ import java.util.Set;
 import org.fuwu.organization.BranchSummary;
 import org.fuwu.organization.Branches;
 import org.fuwu.platform.BranchDirectory;
+import org.fuwu.platform.BusinessCalendar;
+import org.fuwu.platform.BusinessCalendars;
+import org.fuwu.platform.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /** The platform's branch directory and the module's {@link Branches} API, read from the organisation tables. */
@@ -15,9 +18,11 @@ import org.springframework.stereotype.Component;
 class JdbcBranchDirectory implements BranchDirectory, Branches {
 
     private final OrganizationRepository repository;
+    private final BusinessCalendars calendars;
 
-    JdbcBranchDirectory(OrganizationRepository repository) {
+    JdbcBranchDirectory(OrganizationRepository repository, BusinessCalendars calendars) {
         this.repository = repository;
+        this.calendars = calendars;
     }
 
     @Override
@@ -52,5 +57,13 @@ class JdbcBranchDirectory implements BranchDirectory, Branches {
     public List<BranchSummary> ofRegion(String regionCode) {
         return repository.allBranches().stream().filter(b -> b.regionCode().equals(regionCode))
                 .map(Branch::summary).toList();
+    }
+
+    @Override
+    public BusinessCalendar calendarOf(String branchCode) {
+        Branch branch = repository.findBranch(branchCode).orElseThrow(() -> new NotFoundException("branch", branchCode));
+        Region region = repository.findRegion(branch.regionCode())
+                .orElseThrow(() -> new NotFoundException("region", branch.regionCode()));
+        return calendars.get(region.calendarCode());
     }
 }
