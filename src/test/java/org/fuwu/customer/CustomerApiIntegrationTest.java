@@ -19,6 +19,7 @@ import java.util.Map;
 
 import org.fuwu.FuwuIntegrationTest;
 import org.fuwu.platform.Role;
+import org.fuwu.platform.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -281,6 +282,15 @@ class CustomerApiIntegrationTest {
                         .content(JSON.writeValueAsString(Map.of("name", newName, "segment", "VIP", "homeBranchCode", "NOPE9"))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("homeBranchCode"));
+        String otherGender = "MALE".equals(c.get("gender").asString()) ? "FEMALE" : "MALE";
+        mvc.perform(put("/api/v1/customers/{id}", id).with(as(Role.LOBBY_MANAGER)).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("name", newName, "segment", "VIP", "gender", otherGender))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("gender"));
+        var tellerOfB002 = CustomerFixtures.staff(Role.TELLER, Scope.branch("B002"));
+        mvc.perform(put("/api/v1/customers/{id}", id).with(as(tellerOfB002)).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("name", newName, "segment", "VIP", "homeBranchCode", "B002"))))
+                .andExpect(status().isForbidden());
         assertThat(auditCount("customer.update", id)).isEqualTo(1);
     }
 
@@ -373,6 +383,49 @@ class CustomerApiIntegrationTest {
         mvc.perform(post("/api/v1/customers/{id}/unmask", 987_654_322L).with(as(Role.TELLER))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"checking the file\"}"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aClosedFileTakesNoNewIdentityNorConsentButCanBeReopened() throws Exception {
+        JsonNode c = createSimple();
+        long id = c.get("id").asLong();
+        mvc.perform(put("/api/v1/customers/{id}", id).with(as(Role.SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("name", c.get("name").asString(), "segment", "ORDINARY",
+                                "status", "CLOSED"))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+        mvc.perform(post("/api/v1/customers/{id}/identities", id).with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("kind", "MOBILE", "value", CustomerFixtures.mobile()))))
+                .andExpect(status().isConflict());
+        mvc.perform(put("/api/v1/customers/{id}/consent", id).with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"granted\": true}"))
+                .andExpect(status().isConflict());
+        mvc.perform(put("/api/v1/customers/{id}/consent", id).with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"granted\": false}"))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/v1/customers/{id}", id).with(as(Role.SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("name", c.get("name").asString(), "segment", "ORDINARY",
+                                "status", "ACTIVE"))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACTIVE"));
+    }
+
+    @Test
+    void aBranchScopedTellerCannotMakeACustomerTheCustomerOfAnotherBranch() throws Exception {
+        var tellerOfB001 = CustomerFixtures.staff(Role.TELLER, Scope.branch("B001"));
+        Map<String, Object> body = newCustomer(CustomerFixtures.uniqueName("马超"), CustomerFixtures.mobile(), null);
+        body.put("homeBranchCode", "B101");
+        mvc.perform(post("/api/v1/customers").with(as(tellerOfB001)).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body))).andExpect(status().isForbidden());
+        body.put("homeBranchCode", "B001");
+        mvc.perform(post("/api/v1/customers").with(as(tellerOfB001)).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body))).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.homeBranchCode").value("B001"));
+    }
+
+    @Test
+    void theApiIsDocumentedInOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(as(Role.TELLER)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/customers/{id}/unmask']").exists());
     }
 
     // ---- access

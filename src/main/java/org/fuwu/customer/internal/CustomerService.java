@@ -140,7 +140,8 @@ public class CustomerService {
 
     /**
      * Changes the profile. With {@code expectedVersion} the change is refused (409) when someone
-     * changed the customer since; the gender an ID number states stays.
+     * changed the customer since. A gender that contradicts the ID number is refused (422), and moving
+     * the customer to another home branch needs both branches in the caller's scope (403).
      */
     public CustomerView update(long id, Customer.Profile profile, Long expectedVersion) {
         Customer current = load(id);
@@ -149,11 +150,16 @@ public class CustomerService {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        if (profile.homeBranchCode() != null && !profile.homeBranchCode().equals(current.homeBranchCode())) {
-            checkBranchScope(profile.homeBranchCode());
-        }
         Gender fromId = store.identities(id).stream().filter(i -> i.kind() == IdentityKind.ID_NUMBER).findFirst()
                 .map(i -> IdentityRules.genderOf(personalData.decrypt(i.valueEnc()))).orElse(null);
+        if (fromId != null && profile.gender() != Gender.UNKNOWN && profile.gender() != fromId) {
+            throw FieldValidationException.of("gender", "customer.validation.genderMismatch");
+        }
+        if (!java.util.Objects.equals(profile.homeBranchCode(), current.homeBranchCode())) {
+            // moving a customer between branches needs both in the caller's scope
+            checkBranchScope(current.homeBranchCode());
+            checkBranchScope(profile.homeBranchCode());
+        }
         long version = expectedVersion == null ? current.version() : expectedVersion;
         Customer changed = current.revise(profile, fromId, clock.instant());
         store.update(changed, version);

@@ -98,6 +98,17 @@ class CustomerPagesIntegrationTest {
     }
 
     @Test
+    void aMobileOfAnotherCustomerIsShownNextToTheMobileField() throws Exception {
+        String mobile = CustomerFixtures.mobile();
+        createThroughTheForm(CustomerFixtures.uniqueName("何敏"), mobile, CustomerFixtures.idNumber());
+        mvc.perform(post("/customers").with(as(Role.TELLER)).with(csrf()).header("Accept-Language", "en")
+                        .param("name", "Second").param("mobile", mobile))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"mobile-error\"")))
+                .andExpect(content().string(containsString("This Mobile number is already linked to another customer")));
+    }
+
+    @Test
     void theQualityManagerSeesTheCustomerMaskedWithoutUnmaskOrEdit() throws Exception {
         String location = createThroughTheForm(CustomerFixtures.uniqueName("林芳"), CustomerFixtures.mobile(),
                 CustomerFixtures.idNumber());
