@@ -78,6 +78,13 @@ public class ApiTokenRepository {
                 .param("now", Timestamp.from(now)).param("by", by).param("id", id).update() > 0;
     }
 
+    /** Revokes every unrevoked SESSION token of an account; answers how many. */
+    public int revokeSessionsOf(long accountId, String by, Instant now) {
+        return jdbc.sql("update staff_api_token set revoked_at = :now, revoked_by = :by "
+                        + "where account_id = :a and kind = 'SESSION' and revoked_at is null")
+                .param("now", Timestamp.from(now)).param("by", by).param("a", accountId).update();
+    }
+
     /** Records a use, unless one was recorded after {@code notBefore} (so at most one write a minute). */
     public void markUsed(long id, Instant now, Instant notBefore) {
         jdbc.sql("update staff_api_token set last_used_at = :now where id = :id and (last_used_at is null or last_used_at < :nb)")
