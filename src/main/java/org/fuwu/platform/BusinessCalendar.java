@@ -105,7 +105,7 @@ public final class BusinessCalendar {
     /**
      * Moves by working days: {@code n > 0} gives the n-th working day after the date, {@code n < 0}
      * the n-th before it (the date itself is never counted), and {@code n == 0}
-     * {@link #workingDayOnOrAfter(LocalDate)}. A deadline of "3 working days" from a request made on
+     * {@link #workingDayOnOrAfter(LocalDate)}. A deadline of 3 working days from a request made on
      * Friday 2026-02-13 is {@code addWorkingDays(2026-02-13, 3)}.
      */
     public LocalDate addWorkingDays(LocalDate date, int n) {
@@ -121,7 +121,7 @@ public final class BusinessCalendar {
     }
 
     /**
-     * The number of working days in {@code [start, end)}: the start counted, the end not. Negative
+     * The number of working days from the start to the end: the start counted, the end not. Negative
      * when the end is before the start ({@code -workingDaysBetween(end, start)}).
      */
     public long workingDaysBetween(LocalDate start, LocalDate end) {

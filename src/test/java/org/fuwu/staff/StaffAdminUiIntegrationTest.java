@@ -84,6 +84,21 @@ class StaffAdminUiIntegrationTest {
     }
 
     @Test
+    void missingFieldsAreShownNextToThemInsteadOfFailing() throws Exception {
+        mvc.perform(post("/staff/new").with(admin).with(csrf())
+                        .param("username", "a b").param("password", "Good-password-9").param("scopeLevel", "BANK"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("must not be blank")))
+                .andExpect(content().string(containsString("choose at least one role")))
+                .andExpect(content().string(containsString("must be 3 to 60 letters")));
+        long id = accounts.findForLogin("analyst1").orElseThrow().account().id();
+        mvc.perform(post("/staff/" + id).with(admin).with(csrf()).param("roles", "ANALYST").param("scopeLevel", "BANK"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("must not be blank")));
+        assertThat(accounts.findById(id).orElseThrow().displayName()).isEqualTo("黄涛");
+    }
+
+    @Test
     void anUnknownBranchIsShownNextToTheScopeCode() throws Exception {
         mvc.perform(post("/staff/new").with(admin).with(csrf())
                         .param("username", unique("uiscope")).param("displayName", "周杰").param("password", "Good-password-9")
@@ -109,6 +124,7 @@ class StaffAdminUiIntegrationTest {
 
         mvc.perform(get(location).with(admin)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("周杰")))
+                .andExpect(content().string(containsString("id=\"role-SUPERVISOR\" name=\"roles\" checked=\"checked\"")))
                 .andExpect(content().string(not(containsString("Good-password-9"))));
 
         mvc.perform(post(location).with(admin).with(csrf()).param("displayName", "周杰伦").param("roles", "ANALYST")

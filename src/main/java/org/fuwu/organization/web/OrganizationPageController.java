@@ -129,7 +129,10 @@ class OrganizationPageController {
     String branches(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
                     Model model) {
         model.addAttribute("page", service.branches(region, new Paging(page, 50, "code")));
-        model.addAttribute("regions", service.allRegions());
+        List<org.fuwu.organization.internal.Region> regions = service.allRegions();
+        model.addAttribute("regions", regions);
+        model.addAttribute("regionsByCode", regions.stream().collect(java.util.stream.Collectors.toMap(
+                org.fuwu.organization.internal.Region::code, r -> r)));
         model.addAttribute("region", region);
         return "organization/branches";
     }
@@ -163,7 +166,9 @@ class OrganizationPageController {
         Branch branch = service.branch(code);
         model.addAttribute("branch", branch);
         model.addAttribute("region", service.region(branch.regionCode()));
-        model.addAttribute("zones", service.zones(code));
+        List<Zone> zones = service.zones(code);
+        model.addAttribute("zones", zones);
+        model.addAttribute("zonesByCode", zones.stream().collect(java.util.stream.Collectors.toMap(Zone::code, z -> z)));
         model.addAttribute("counters", service.counters(code));
         model.addAttribute("week", service.week(code));
         return "organization/branch";

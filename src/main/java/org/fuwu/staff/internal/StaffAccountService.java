@@ -18,7 +18,10 @@ import org.fuwu.platform.FieldValidationException;
 import org.fuwu.platform.NotFoundException;
 import org.fuwu.platform.Role;
 import org.fuwu.platform.Scope;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,9 +51,12 @@ public class StaffAccountService {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
 
     public StaffAccountService(StaffAccountRepository accounts, SkillRepository skills, ApiTokenRepository tokens,
-                               StaffScopes scopes, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+                               StaffScopes scopes, PasswordEncoder encoder, AuditLog audit, Clock clock,
+                               ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.skills = skills;
         this.tokens = tokens;
@@ -73,6 +79,10 @@ public class StaffAccountService {
     public StaffAccount create(CreateCommand c) {
         String username = StaffAccountRepository.normalise(c.username());
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        if (!username.matches(USERNAME)) {
+            errors.add(new FieldValidationException.FieldError("username", "staff.username.invalid"));
+        }
+        profile(c.displayName(), c.employeeNumber(), errors);
         PasswordPolicy.check(c.password(), username)
                 .ifPresent(v -> errors.add(new FieldValidationException.FieldError("password", v.messageKey())));
         Set<Role> roles = roles(c.roles(), errors);
@@ -98,6 +108,7 @@ public class StaffAccountService {
     public StaffAccount update(long id, UpdateCommand c) {
         StaffAccount current = get(id);
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        profile(c.displayName(), c.employeeNumber(), errors);
         Set<Role> roles = roles(c.roles(), errors);
         Scope.Level level = level(c.scopeLevel(), errors);
         String code = level == null ? null : scopeCode(level, c.scopeCode(), errors);
@@ -116,7 +127,7 @@ public class StaffAccountService {
         if (enabled != current.enabled()) {
             accounts.setEnabled(id, enabled, now);
             if (!enabled) {
-                tokens.revokeSessionsOf(id, CurrentStaff.auditName(), now);
+                endSessions(current, now);
             }
         }
         Map<String, String> details = new LinkedHashMap<>();
@@ -134,7 +145,7 @@ public class StaffAccountService {
             Instant now = clock.instant();
             accounts.setEnabled(id, enabled, now);
             if (!enabled) {
-                tokens.revokeSessionsOf(id, CurrentStaff.auditName(), now);
+                endSessions(current, now);
             }
             audit.success(enabled ? "staff.account.enable" : "staff.account.disable", "staff:" + id);
         }
@@ -149,8 +160,8 @@ public class StaffAccountService {
         });
         Instant now = clock.instant();
         accounts.setPasswordHash(id, encoder.encode(password), now);
-        int revoked = tokens.revokeSessionsOf(id, CurrentStaff.auditName(), now);
-        audit.success("staff.account.password-reset", "staff:" + id, Map.of("revokedTokens", Integer.toString(revoked)));
+        int ended = endSessions(current, now);
+        audit.success("staff.account.password-reset", "staff:" + id, Map.of("endedSessions", Integer.toString(ended)));
     }
 
     public StaffAccount replaceSkills(long id, Map<String, Integer> levels) {
@@ -164,11 +175,41 @@ public class StaffAccountService {
         return get(id);
     }
 
+    /**
+     * Ends everything the account is logged in with: its bearer tokens and its browser sessions
+     * (when sessions are kept in a repository that finds them by username). Answers how many.
+     */
+    private int endSessions(StaffAccount account, Instant now) {
+        int ended = tokens.revokeSessionsOf(account.id(), CurrentStaff.auditName(), now);
+        FindByIndexNameSessionRepository<? extends Session> repo = sessions.getIfAvailable();
+        if (repo != null) {
+            for (String sessionId : repo.findByPrincipalName(account.username()).keySet()) {
+                repo.deleteById(sessionId);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
     /** An administrator may not lock themselves out: no disabling or de-ADMINing of one's own account. */
     private void guardSelf(long id, Set<Role> roles, boolean enabled) {
         boolean self = CurrentStaff.find().map(p -> p.accountId() == id).orElse(false);
         if (self && (!enabled || !roles.contains(Role.ADMIN))) {
             throw new ConflictException("staff.conflict.self");
+        }
+    }
+
+    /** What a username may be (stored lower-case): 3 to 60 letters, digits, dots, dashes, underscores. */
+    public static final String USERNAME = "[a-z0-9][a-z0-9._-]{2,59}";
+
+    private static void profile(String displayName, String employeeNumber, List<FieldValidationException.FieldError> errors) {
+        if (displayName == null || displayName.isBlank()) {
+            errors.add(new FieldValidationException.FieldError("displayName", "validation.NotBlank"));
+        } else if (displayName.trim().length() > 100) {
+            errors.add(new FieldValidationException.FieldError("displayName", "validation.Size"));
+        }
+        if (employeeNumber != null && employeeNumber.trim().length() > 30) {
+            errors.add(new FieldValidationException.FieldError("employeeNumber", "validation.Size"));
         }
     }
 
