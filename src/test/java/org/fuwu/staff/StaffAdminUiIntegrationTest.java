@@ -124,6 +124,7 @@ class StaffAdminUiIntegrationTest {
 
         mvc.perform(get(location).with(admin)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("周杰")))
+                .andExpect(content().string(containsString("id=\"role-SUPERVISOR\" name=\"roles\" checked=\"checked\"")))
                 .andExpect(content().string(not(containsString("Good-password-9"))));
 
         mvc.perform(post(location).with(admin).with(csrf()).param("displayName", "周杰伦").param("roles", "ANALYST")

@@ -46,13 +46,13 @@ class StaffLoginIntegrationTest {
     @Test
     void teller1LogsInThroughTheFormAndGetsANewSessionId() throws Exception {
         // the browser's view: the log-in page opens a session (for the CSRF token) ...
-        Cookie before = mvc.perform(get("/login").with(from("10.9.1.1")))
+        Cookie before = mvc.perform(get("/login").with(from(StaffTestSupport.address(1, 1))))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getCookie("FUWU_SESSION");
         assertThat(before).isNotNull();
 
         // ... and logging in replaces its id (no session fixation)
-        MvcResult result = mvc.perform(post("/login").cookie(before).with(csrf()).with(from("10.9.1.1"))
+        MvcResult result = mvc.perform(post("/login").cookie(before).with(csrf()).with(from(StaffTestSupport.address(1, 1)))
                         .param("username", "teller1").param("password", "demo1234"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/"))
@@ -76,7 +76,7 @@ class StaffLoginIntegrationTest {
         accounts.insert(new StaffAccountRepository.NewAccount(username, "测试", null, true, Set.of(Role.AGENT),
                 Scope.Level.BANK, null, Map.of()), encoder.encode("Right-password-1"), Instant.now());
         long id = accounts.findForLogin(username).orElseThrow().account().id();
-        Cookie session = mvc.perform(post("/login").with(csrf()).with(from("10.9.1.4"))
+        Cookie session = mvc.perform(post("/login").with(csrf()).with(from(StaffTestSupport.address(1, 4)))
                         .param("username", username).param("password", "Right-password-1"))
                 .andExpect(redirectedUrl("/"))
                 .andReturn().getResponse().getCookie("FUWU_SESSION");
@@ -89,21 +89,21 @@ class StaffLoginIntegrationTest {
 
         mvc.perform(get("/api/v1/staff/me").cookie(session)).andExpect(status().isUnauthorized());
         // and a disabled account cannot log in again, even with the right password
-        mvc.perform(post("/login").with(csrf()).with(from("10.9.1.4"))
+        mvc.perform(post("/login").with(csrf()).with(from(StaffTestSupport.address(1, 4)))
                         .param("username", username).param("password", "Right-password-1"))
                 .andExpect(redirectedUrl("/login?error"));
     }
 
     @Test
     void usernameIsCaseInsensitiveAtLogin() throws Exception {
-        mvc.perform(post("/login").with(csrf()).with(from("10.9.1.2"))
+        mvc.perform(post("/login").with(csrf()).with(from(StaffTestSupport.address(1, 2)))
                         .param("username", "  Agent1 ").param("password", "demo1234"))
                 .andExpect(redirectedUrl("/"));
     }
 
     @Test
     void wrongPasswordGoesBackToTheLoginPageWithAnError() throws Exception {
-        mvc.perform(post("/login").with(csrf()).with(from("10.9.1.3"))
+        mvc.perform(post("/login").with(csrf()).with(from(StaffTestSupport.address(1, 3)))
                         .param("username", "analyst1").param("password", "wrong-password"))
                 .andExpect(redirectedUrl("/login?error"));
     }

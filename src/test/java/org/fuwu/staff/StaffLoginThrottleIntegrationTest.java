@@ -45,16 +45,16 @@ class StaffLoginThrottleIntegrationTest {
                 Scope.Level.BANK, null, Map.of()), encoder.encode("Right-password-1"), Instant.now());
 
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/login").with(csrf()).with(from("10.9.4.1"))
+            mvc.perform(post("/login").with(csrf()).with(from(StaffTestSupport.address(4, 1)))
                             .param("username", username).param("password", "wrong-" + i))
                     .andExpect(redirectedUrl("/login?error"));
         }
         // the sixth attempt is refused even with the right password
-        mvc.perform(post("/login").with(csrf()).with(from("10.9.4.1"))
+        mvc.perform(post("/login").with(csrf()).with(from(StaffTestSupport.address(4, 1)))
                         .param("username", username).param("password", "Right-password-1"))
                 .andExpect(redirectedUrl("/login?locked"));
         // the account is locked, from any address, for the API too
-        mvc.perform(post("/api/v1/auth/token").with(from("10.9.4.2")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/auth/token").with(from(StaffTestSupport.address(4, 2))).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"%s\",\"password\":\"Right-password-1\"}".formatted(username)))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "300"))
@@ -74,7 +74,7 @@ class StaffLoginThrottleIntegrationTest {
 
     @Test
     void fiveFailuresFromOneAddressLockThatAddressForOtherAccounts() throws Exception {
-        String address = "10.9.4.3";
+        String address = StaffTestSupport.address(4, 3);
         for (int i = 0; i < 5; i++) {
             mvc.perform(post("/api/v1/auth/token").with(from(address)).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"username\":\"%s\",\"password\":\"wrong\"}".formatted(unique("ghost"))))

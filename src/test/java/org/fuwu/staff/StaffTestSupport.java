@@ -25,6 +25,16 @@ final class StaffTestSupport {
         return prefix + "-" + RUN + "-" + SEQ.incrementAndGet();
     }
 
+    /**
+     * A client address for this run of the suite: failed logins persist (on PostgreSQL across runs),
+     * so each run takes its own second octet, and each test its own last two.
+     */
+    static String address(int group, int host) {
+        return "10." + RUN_OCTET + "." + group + "." + host;
+    }
+
+    private static final int RUN_OCTET = (int) ((System.nanoTime() >>> 12) % 250);
+
     /** A client address of its own, so that the per-address login limit of one test locks no other. */
     static RequestPostProcessor from(String address) {
         return request -> {

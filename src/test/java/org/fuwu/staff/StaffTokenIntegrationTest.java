@@ -84,7 +84,7 @@ class StaffTokenIntegrationTest {
 
     @Test
     void tokenEndpointGivesAWorkingBearerToken() throws Exception {
-        String token = login("teller1", "demo1234", "10.9.3.1");
+        String token = login("teller1", "demo1234", StaffTestSupport.address(3, 1));
         assertThat(TokenCodec.wellFormed(token)).isTrue();
         String stored = jdbc.sql("select token_hash from staff_api_token where token_hash = :h")
                 .param("h", TokenCodec.hash(token)).query(String.class).single();
@@ -115,7 +115,7 @@ class StaffTokenIntegrationTest {
                 .andExpect(jsonPath("$.scope.label").value("REGION:R01"))
                 .andReturn().getResponse().getContentAsString();
         String username = json.readTree(body).get("username").asString();
-        String token = login(username, "Region-pass-2026", "10.9.3.7");
+        String token = login(username, "Region-pass-2026", StaffTestSupport.address(3, 7));
         mvc.perform(get("/api/v1/staff/me").with(bearer(token)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.scope.level").value("REGION"))
@@ -146,20 +146,20 @@ class StaffTokenIntegrationTest {
     @Test
     void wrongPasswordIsUnauthorizedProblem() throws Exception {
         String username = account(Role.AGENT, Scope.Level.BANK, null);
-        mvc.perform(post("/api/v1/auth/token").with(from("10.9.3.2")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/auth/token").with(from(StaffTestSupport.address(3, 2))).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"%s\",\"password\":\"wrong\"}".formatted(username)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(401))
                 .andExpect(jsonPath("$.token").doesNotExist());
-        mvc.perform(post("/api/v1/auth/token").with(from("10.9.3.2")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/auth/token").with(from(StaffTestSupport.address(3, 2))).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"nobody-%s\",\"password\":\"wrong\"}".formatted(username)))
                 .andExpect(status().isUnauthorized());
     }
 
     @Test
     void missingPasswordIsABadRequestNamingTheField() throws Exception {
-        mvc.perform(post("/api/v1/auth/token").with(from("10.9.3.3")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/auth/token").with(from(StaffTestSupport.address(3, 3))).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"teller1\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("password"));
@@ -168,7 +168,7 @@ class StaffTokenIntegrationTest {
     @Test
     void disabledAccountLosesItsTokens() throws Exception {
         String username = account(Role.AGENT, Scope.Level.BANK, null);
-        String token = login(username, "Right-password-1", "10.9.3.4");
+        String token = login(username, "Right-password-1", StaffTestSupport.address(3, 4));
         mvc.perform(get("/api/v1/staff/me").with(bearer(token))).andExpect(status().isOk());
         long id = accounts.findForLogin(username).orElseThrow().account().id();
         mvc.perform(post("/api/v1/staff/" + id + "/enabled").with(admin).contentType(MediaType.APPLICATION_JSON)
@@ -180,7 +180,7 @@ class StaffTokenIntegrationTest {
     @Test
     void passwordResetRevokesBearerTokensAndTheNewPasswordWorks() throws Exception {
         String username = account(Role.AGENT, Scope.Level.BANK, null);
-        String token = login(username, "Right-password-1", "10.9.3.5");
+        String token = login(username, "Right-password-1", StaffTestSupport.address(3, 5));
         long id = accounts.findForLogin(username).orElseThrow().account().id();
         mvc.perform(post("/api/v1/staff/" + id + "/password").with(admin).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"password\":\"short\"}"))
@@ -190,7 +190,7 @@ class StaffTokenIntegrationTest {
                         .content("{\"password\":\"Brand-new-pass-7\"}"))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/staff/me").with(bearer(token))).andExpect(status().isUnauthorized());
-        login(username, "Brand-new-pass-7", "10.9.3.5");
+        login(username, "Brand-new-pass-7", StaffTestSupport.address(3, 5));
         String hash = jdbc.sql("select password_hash from staff_account where id = :id").param("id", id)
                 .query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}$2");
@@ -276,7 +276,7 @@ class StaffTokenIntegrationTest {
 
     @Test
     void tokenEndpointIsAnsweredWithoutCsrfAndAdminTokensNeedAdmin() throws Exception {
-        String token = login("agent1", "demo1234", "10.9.3.6");
+        String token = login("agent1", "demo1234", StaffTestSupport.address(3, 6));
         mvc.perform(get("/api/v1/admin/tokens").with(bearer(token))).andExpect(status().isForbidden());
     }
 }
