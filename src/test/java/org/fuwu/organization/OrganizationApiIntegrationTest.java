@@ -355,6 +355,19 @@ class OrganizationApiIntegrationTest {
     }
 
     @Test
+    void aRegionScopedAdminEditsItsBranchesButCannotCreateBranchesOrTouchOtherRegions() throws Exception {
+        RequestPostProcessor regionalAdmin = as(Role.ADMIN, Scope.region("R02", directory.branchCodesOfRegion("R02")));
+        send(regionalAdmin, "POST", "/api/v1/branches", """
+                {"code":"%s","nameZh":"新","nameEn":"New","regionCode":"R02"}""".formatted(uniqueCode("B")))
+                .andExpect(status().isForbidden());
+        send(regionalAdmin, "PUT", "/api/v1/branches/B001/opening-hours", """
+                {"days":[]}""").andExpect(status().isForbidden());
+        send(regionalAdmin, "POST", "/api/v1/branches/B101/zones", """
+                {"code":"%s","nameZh":"自助区","nameEn":"Self-service","kind":"SELF_SERVICE","active":false}"""
+                .formatted(uniqueCode("Z"))).andExpect(status().isCreated());
+    }
+
+    @Test
     void anonymousCallersAreAskedToAuthenticate() throws Exception {
         mvc.perform(get("/api/v1/branches").accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized());
     }

@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 class CalendarAdministration {
 
+    /** The longest run of days added at once. */
+    static final int MAX_SPAN_DAYS = 31;
+
     private final CalendarRepository repository;
     private final JdbcBusinessCalendars calendars;
     private final AuditLog audit;
@@ -61,6 +64,25 @@ class CalendarAdministration {
         audit.success("calendar.day.add", "calendar:" + code + "/" + input.date(), Map.of("kind", kind.name()));
         invalidateAfterCommit(code);
         return day;
+    }
+
+    /**
+     * Adds the same kind of day for every date from {@code input.date()} to {@code until}, both
+     * included (a holiday of several days), all or none.
+     */
+    @Transactional
+    List<SpecialDay> addDays(String code, DayInput input, LocalDate until) {
+        if (until == null || until.equals(input.date())) {
+            return List.of(addDay(code, input));
+        }
+        if (until.isBefore(input.date()) || until.isAfter(input.date().plusDays(MAX_SPAN_DAYS - 1))) {
+            throw FieldValidationException.of("until", "calendar.validation.until", MAX_SPAN_DAYS);
+        }
+        List<SpecialDay> added = new java.util.ArrayList<>();
+        for (LocalDate d = input.date(); !d.isAfter(until); d = d.plusDays(1)) {
+            added.add(addDay(code, new DayInput(d, input.kind(), input.nameZh(), input.nameEn())));
+        }
+        return added;
     }
 
     @Transactional

@@ -71,6 +71,7 @@ class CalendarPageController {
 
     @PostMapping("/{code}/days")
     String add(@PathVariable String code, @Valid @ModelAttribute("day") DayInput day, BindingResult binding,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
                Model model, Locale locale, RedirectAttributes redirect) {
         if (day == null) {
             day = new DayInput(null, "HOLIDAY", null, null);
@@ -80,7 +81,7 @@ class CalendarPageController {
             return page(code, year, day, errors(binding, locale), model, locale);
         }
         try {
-            administration.addDay(code, day);
+            administration.addDays(code, day, until);
         } catch (FieldValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             e.errors().forEach(f -> errors.put(f.field(), messages.getMessage(f.messageKey(), f.args(), locale)));

@@ -163,6 +163,25 @@ class CalendarIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"date-error\"")))
                 .andExpect(content().string(containsString("must fall on a weekend day")));
+        // a holiday of several days in one go, all or none
+        LocalDate monday = saturday.plusDays(9);
+        mvc.perform(post("/calendars/CN/days").with(as(Role.ADMIN)).with(csrf()).accept(MediaType.TEXT_HTML)
+                        .param("date", monday.toString()).param("until", monday.plusDays(2).toString())
+                        .param("kind", "HOLIDAY").param("nameZh", "测试长假").param("nameEn", "Test break"))
+                .andExpect(redirectedUrl("/calendars/CN?year=" + monday.getYear()));
+        assertThat(calendars.get("CN").workingDaysBetween(monday, monday.plusDays(3))).isZero();
+        mvc.perform(post("/calendars/CN/days").with(as(Role.ADMIN)).with(csrf()).accept(MediaType.TEXT_HTML)
+                        .header("Accept-Language", "en")
+                        .param("date", monday.minusDays(1).toString()).param("until", monday.plusDays(1).toString())
+                        .param("kind", "HOLIDAY").param("nameZh", "重叠").param("nameEn", "Overlap"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"date-error\"")));
+        assertThat(calendars.get("CN").specialDay(monday.minusDays(1))).isEmpty();
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(delete("/api/v1/calendars/CN/days/" + monday.plusDays(i)).with(as(Role.ADMIN)))
+                    .andExpect(status().isNoContent());
+        }
+
         mvc.perform(post("/calendars/CN/days/" + saturday + "/delete").with(as(Role.ADMIN)).with(csrf()).accept(MediaType.TEXT_HTML))
                 .andExpect(redirectedUrl("/calendars/CN?year=" + saturday.getYear()));
         mvc.perform(get("/calendars/CN?year=" + saturday.getYear()).with(as(Role.ADMIN)).accept(MediaType.TEXT_HTML))
