@@ -62,4 +62,18 @@ class LauncherIntegrationTest {
         assertThat(auditor).contains("id=\"tile-audit\"");
         assertThat(teller).doesNotContain("id=\"tile-audit\"");
     }
+
+    @Test
+    void everyStylesheetAndScriptOfTheLayoutLoads() throws Exception {
+        String login = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        Matcher m = Pattern.compile("(?:href|src)=\"(/(?:webjars|css|js)/[^\"]+)\"").matcher(login);
+        List<String> assets = new ArrayList<>();
+        while (m.find()) {
+            assets.add(m.group(1));
+        }
+        assertThat(assets).hasSizeGreaterThanOrEqualTo(6);
+        for (String asset : assets) {
+            assertThat(mvc.perform(get(asset)).andReturn().getResponse().getStatus()).as(asset).isEqualTo(200);
+        }
+    }
 }
