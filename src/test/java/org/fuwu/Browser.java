@@ -60,8 +60,11 @@ public final class Browser implements ParameterResolver, AfterEachCallback {
         e.sendKeys(text);
     }
 
+    /** Scrolls the element into the middle of the view at once, then clicks it. */
     public void click(String css) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement e = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
+        e.click();
     }
 
     public String text(String css) {

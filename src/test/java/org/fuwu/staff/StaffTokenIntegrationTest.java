@@ -214,7 +214,11 @@ class StaffTokenIntegrationTest {
                 .andExpect(jsonPath("$.username").value("token:" + name))
                 .andExpect(jsonPath("$.tokenName").value(name))
                 .andExpect(jsonPath("$.roles[0]").value("AGENT"));
-        assertThat(tokens.findById(id).orElseThrow().lastUsedAt()).isNotNull();
+        Instant firstUse = tokens.findById(id).orElseThrow().lastUsedAt();
+        assertThat(firstUse).isNotNull();
+        // a second use within the minute writes nothing
+        mvc.perform(get("/api/v1/staff/me").with(bearer(token))).andExpect(status().isOk());
+        assertThat(tokens.findById(id).orElseThrow().lastUsedAt()).isEqualTo(firstUse);
 
         String list = mvc.perform(get("/api/v1/admin/tokens").with(admin).param("size", "200"))
                 .andExpect(status().isOk())
@@ -236,6 +240,19 @@ class StaffTokenIntegrationTest {
         long revokeAudits = jdbc.sql("select count(*) from audit_record where action = 'staff.token.revoke' and target = :t")
                 .param("t", "token:" + id).query(Long.class).single();
         assertThat(revokeAudits).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAMachineTokenRevokesIt() throws Exception {
+        String body = mvc.perform(post("/api/v1/admin/tokens").with(admin).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"%s\",\"roles\":[\"AGENT\"],\"scopeLevel\":\"BANK\"}".formatted(unique("del"))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        JsonNode created = json.readTree(body);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .delete("/api/v1/admin/tokens/" + created.get("id").asLong()).with(admin))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/staff/me").with(bearer(created.get("token").asString()))).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/admin/tokens/987654321/revoke").with(admin)).andExpect(status().isNotFound());
     }
 
     @Test

@@ -65,8 +65,7 @@ public class StaffAccountRepository {
                 .param("e", a.enabled()).param("n", a.employeeNumber()).param("l", a.scopeLevel().name())
                 .param("c", a.scopeCode()).param("now", Timestamp.from(now))
                 .update(keys, "id");
-        long id = keys.getKeyAs(Number.class) != null ? keys.getKeyAs(Number.class).longValue()
-                : ((Number) keys.getKeys().get("id")).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
         replaceRoles(id, a.roles());
         replaceSkills(id, a.skills());
         return id;

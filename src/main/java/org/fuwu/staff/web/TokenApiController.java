@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -120,7 +119,7 @@ class TokenApiController {
     }
 
     @DeleteMapping("/api/v1/admin/tokens/{id}")
-    ResponseEntity<Map<String, Object>> delete(@PathVariable long id) {
+    ResponseEntity<Void> delete(@PathVariable long id) {
         tokens.revoke(id);
         return ResponseEntity.noContent().build();
     }
