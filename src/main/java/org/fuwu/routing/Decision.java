@@ -37,7 +37,7 @@ public record Decision(String serverId, Instant at, WaitingItem chosen, List<Wai
         /** VIP priority. */
         VIP("vip", "VIP"),
         /** The counter's preferred service (service matrix tier). */
-        QUEUE_PREFERENCE("queue-preference", "counter's preferred service"),
+        QUEUE_PREFERENCE("queue-preference", "preferred service of the counter"),
         /** The turn of this class in the weighted round robin. */
         ROUND_ROBIN("round-robin", "round robin"),
         /** Highest score of class boost plus time waited. */
@@ -66,9 +66,8 @@ public record Decision(String serverId, Instant at, WaitingItem chosen, List<Wai
 
     /**
      * The explanation as structured parts, for a UI to localise with
-     * {@code routing.explanation.none} (args: server), {@code routing.explanation.called} (args: chosen, reason)
-     * or {@code routing.explanation.overtook} (args: chosen, overtaken labels, reason, overtakes, bound),
-     * where the reason is first resolved from {@link Reason#messageKey()}.
+     * {@link #messageKey()} and {@link #arguments()}, where the reason is first resolved from
+     * {@link Reason#messageKey()}; {@link #render()} gives the English text.
      *
      * @param reason    why
      * @param chosen    label of the chosen item, or the server id when none was chosen
@@ -89,7 +88,19 @@ public record Decision(String serverId, Instant at, WaitingItem chosen, List<Wai
             if (reason == Reason.NONE_WAITING) {
                 return "routing.explanation.none";
             }
-            return overtaken.isEmpty() ? "routing.explanation.called" : "routing.explanation.overtook";
+            if (overtaken.isEmpty()) {
+                return "routing.explanation.called";
+            }
+            return overtakes > 0 ? "routing.explanation.overtook" : "routing.explanation.overtook-priority";
+        }
+
+        /**
+         * The message arguments: {0} chosen, {1} overtaken labels joined by ", ", {2} overtakes, {3} bound,
+         * {4} bound item (or empty). A UI first resolves {@link Reason#messageKey()} with these arguments, then
+         * {@link #messageKey()} with these arguments plus the resolved reason as {5}.
+         */
+        public Object[] arguments() {
+            return new Object[] {chosen, String.join(", ", overtaken), overtakes, bound, boundItem == null ? "" : boundItem};
         }
 
         /** English, e.g. "A012 called before A007: VIP, overtakes 2 of 3". */

@@ -210,7 +210,7 @@ class SelectionPolicyTest {
         assertThat(decision.chosen()).isEqualTo(a);
         assertThat(decision.overtaken()).containsExactly(b);
         assertThat(decision.reason()).isEqualTo(Decision.Reason.QUEUE_PREFERENCE);
-        assertThat(decision.explain()).isEqualTo("A002 called before B001: counter's preferred service, overtakes 1 of 3");
+        assertThat(decision.explain()).isEqualTo("A002 called before B001: preferred service of the counter, overtakes 1 of 3");
     }
 
     @Test
@@ -264,6 +264,30 @@ class SelectionPolicyTest {
         Decision decision = call(PolicyKind.STRICT_PRIORITY, List.of(vip, preferential("P001", 3)), 30);
         assertThat(decision.chosen().id()).isEqualTo("P001");
         assertThat(decision.explain()).isEqualTo("P001 called before V001: preferential");
+    }
+
+    @Test
+    void theEnglishBundleSaysWhatRenderSays() throws java.io.IOException {
+        java.util.Properties bundle = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/messages/routing.properties")) {
+            bundle.load(in);
+        }
+        WaitingItem tired = ordinary("A007", 1).overtakenAt(at(2)).overtakenAt(at(3)).overtakenAt(at(4));
+        List<Decision> decisions = List.of(
+                call(PolicyKind.STRICT_PRIORITY, List.of(ordinary("A007", 1).overtakenAt(at(2)), vip("A012", 2, 3)), 4),
+                call(PolicyKind.STRICT_PRIORITY, List.of(vip("V001", 1, 1), preferential("P001", 3)), 4),
+                call(PolicyKind.STRICT_PRIORITY, List.of(tired, preferential("P001", 6)), 7),
+                call(PolicyKind.FIRST_COME_FIRST_SERVED, List.of(ordinary("A001", 1)), 4),
+                call(PolicyKind.FIRST_COME_FIRST_SERVED, List.of(), 4));
+        for (Decision decision : decisions) {
+            Decision.Explanation explanation = decision.explanation();
+            Object[] arguments = explanation.arguments();
+            String reason = java.text.MessageFormat.format(bundle.getProperty(explanation.reason().messageKey()), arguments);
+            Object[] withReason = java.util.Arrays.copyOf(arguments, 6);
+            withReason[5] = reason;
+            assertThat(java.text.MessageFormat.format(bundle.getProperty(explanation.messageKey()), withReason))
+                    .isEqualTo(decision.explain());
+        }
     }
 
     @Test
