@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param sequence         tie-breaker of the first-come order (e.g. the issue sequence); lower is earlier
  * @param overtakes        how often later items were called before it so far
  * @param firstOvertakenAt when it was overtaken the first time, or null if never
- * @param dueTime          the booked time of an appointment, or null
+ * @param dueTime          the time it ranks from in the first-come order when that is not its arrival: the booked
+ *                         time of an appointment, or the place given on a transfer; null otherwise
  */
 public record WaitingItem(String id, String label, String queue, PriorityClass priorityClass, int vipLevel,
                           Instant arrival, long sequence, int overtakes, Instant firstOvertakenAt, Instant dueTime) {
@@ -68,8 +69,9 @@ public record WaitingItem(String id, String label, String queue, PriorityClass p
     }
 
     /**
-     * Its time in the first-come order: the booked time for an item with a {@link #dueTime()} (it ranks as
-     * if it had arrived at its booked time), the arrival time otherwise.
+     * Its time in the first-come order: {@link #dueTime()} when set (an appointment ranks as if it had arrived
+     * at its booked time), the arrival time otherwise. To have a booked customer reach the counter at the booked
+     * time in a busy lobby, pass the booked time minus the current wait estimate as its due time.
      */
     public Instant orderTime() {
         return dueTime != null ? dueTime : arrival;
@@ -94,7 +96,21 @@ public record WaitingItem(String id, String label, String queue, PriorityClass p
     /** This item in another class (a lobby manager's override); its overtake history is kept. */
     public WaitingItem withPriority(PriorityClass newClass, int newVipLevel) {
         return new WaitingItem(id, label, queue, newClass, newVipLevel, arrival, sequence, overtakes,
-                firstOvertakenAt, newClass == PriorityClass.APPOINTMENT || dueTime != null ? dueTime : null);
+                firstOvertakenAt, dueTime);
+    }
+
+    /**
+     * This item transferred to another queue, ranking from {@code ranksFrom}: its original arrival is kept
+     * (for statistics), its place in the first-come order becomes {@code ranksFrom} (its original
+     * {@link #orderTime()} to keep its place, the transfer time to go to the back, or a time before the
+     * first waiting item to go to the front). Its overtake history starts afresh: it has been served once.
+     * An appointment becomes an ordinary item (its booking was honoured).
+     */
+    public WaitingItem transferredTo(String newQueue, Instant ranksFrom) {
+        Objects.requireNonNull(ranksFrom, "ranksFrom");
+        PriorityClass newClass = priorityClass == PriorityClass.APPOINTMENT ? PriorityClass.ORDINARY : priorityClass;
+        return new WaitingItem(id, label, newQueue, newClass, vipLevel, arrival, sequence, 0, null,
+                ranksFrom.equals(arrival) ? null : ranksFrom);
     }
 
     /** This item with a human label (e.g. the ticket number). */

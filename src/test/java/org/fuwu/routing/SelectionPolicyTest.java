@@ -291,6 +291,23 @@ class SelectionPolicyTest {
     }
 
     @Test
+    void aTransferKeepsTheArrivalAndGoesToTheFrontOrTheBack() {
+        WaitingItem served = ordinary("A001", 1).overtakenAt(at(2));
+        WaitingItem b002 = WaitingItem.of("B002", "B", PriorityClass.ORDINARY, 0, at(5), 5);
+        WaitingItem back = served.transferredTo("B", at(20));
+        WaitingItem front = served.transferredTo("B", served.orderTime());
+        assertThat(back.arrival()).isEqualTo(at(1));
+        assertThat(back.overtakes()).isZero();
+        assertThat(front.dueTime()).isNull();
+        ServerView counter = ServerView.serving("C09", "B");
+        SelectionPolicy policy = SelectionPolicy.of(PolicyKind.FIRST_COME_FIRST_SERVED);
+        assertThat(policy.select(counter, List.of(b002, back), RoutingState.INITIAL, at(21)).chosen()).isEqualTo(b002);
+        assertThat(policy.select(counter, List.of(b002, front), RoutingState.INITIAL, at(21)).chosen()).isEqualTo(front);
+        WaitingItem booked = WaitingItem.appointment("R001", "A", at(0), at(10), 1).transferredTo("B", at(30));
+        assertThat(booked.priorityClass()).isEqualTo(PriorityClass.ORDINARY);
+    }
+
+    @Test
     void invalidItemsAreRejected() {
         assertThatThrownBy(() -> WaitingItem.of("V", "A", PriorityClass.VIP, 0, T0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
