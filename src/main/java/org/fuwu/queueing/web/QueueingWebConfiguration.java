@@ -2,6 +2,7 @@ package org.fuwu.queueing.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.fuwu.platform.AccessRule;
 import org.fuwu.platform.AccessRule.AccessRules;
 import org.fuwu.platform.Role;
+import org.fuwu.platform.Workspace;
 import org.fuwu.platform.web.Problems;
 import org.fuwu.queueing.internal.IssueRateLimit;
 import org.fuwu.queueing.internal.QueueingProperties;
@@ -61,7 +63,19 @@ class QueueingWebConfiguration {
                 AccessRule.publicAccess("POST", "/kiosk/*/tickets"),
                 AccessRule.publicAccess("GET", "/kiosk/*/tickets/*"),
                 AccessRule.publicAccess("GET", "/q/*"),
-                AccessRule.publicAccess("POST", "/q/*/cancel"));
+                AccessRule.publicAccess("POST", "/q/*/cancel"),
+                AccessRule.roles("GET", "/queueing", Role.ADMIN),
+                AccessRule.roles("GET", "/queueing/branches/*", Role.ADMIN),
+                AccessRule.roles("GET", "/queueing/branches/*/services/new", Role.ADMIN),
+                AccessRule.roles("GET", "/queueing/branches/*/services/*/edit", Role.ADMIN),
+                AccessRule.roles("POST", "/queueing/branches/*/services", Role.ADMIN),
+                AccessRule.roles("POST", "/queueing/branches/*/services/*", Role.ADMIN),
+                AccessRule.roles("POST", "/queueing/branches/*/counter-services", Role.ADMIN));
+    }
+
+    @Bean
+    Workspace lobbyWorkspace() {
+        return new Workspace("lobby", "/queueing", "ticket-perforated", 400, Set.of(Role.ADMIN));
     }
 
     @Bean
