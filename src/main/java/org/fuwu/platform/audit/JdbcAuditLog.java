@@ -11,6 +11,8 @@ import org.fuwu.platform.web.RequestOrigin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -24,12 +26,15 @@ class JdbcAuditLog implements AuditLog {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final TransactionTemplate ownTx;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager txManager, Clock clock) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
+        this.ownTx = new TransactionTemplate(txManager);
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -42,7 +47,9 @@ class JdbcAuditLog implements AuditLog {
     public void recordAs(String actor, String origin, String action, String target, Outcome outcome, Map<String, String> details) {
         String detailJson = details == null || details.isEmpty() ? null : json.writeValueAsString(new TreeMap<>(details));
         Instant at = AuditChain.normalise(clock.instant());
-        tx.executeWithoutResult(status -> {
+        // a read-only transaction cannot take the record (PostgreSQL refuses the insert): write it in its own
+        TransactionTemplate template = TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? ownTx : tx;
+        template.executeWithoutResult(status -> {
             var head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
                     .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
             long seq = (Long) head[0] + 1;

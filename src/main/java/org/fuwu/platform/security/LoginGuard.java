@@ -20,7 +20,7 @@ class LoginGuard {
     LoginGuard(JdbcClient jdbc, Clock clock, FuwuSecurityProperties props) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.throttle = new LoginThrottle(props.loginMaxFailures(), props.loginWindow());
+        this.throttle = new LoginThrottle(props.loginMaxFailures(), props.loginMaxFailuresPerOrigin(), props.loginWindow());
     }
 
     boolean locked(String username, String origin) {

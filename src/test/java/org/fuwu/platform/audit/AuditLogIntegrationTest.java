@@ -29,6 +29,9 @@ class AuditLogIntegrationTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager txManager;
+
     private long append(String target) {
         audit.recordAs("tester", "10.0.0.1", "test.append", target, AuditLog.Outcome.SUCCESS, Map.of("k", "v"));
         return jdbc.sql("select max(seq) from audit_record where target = :t").param("t", target).query(Long.class).single();
@@ -127,5 +130,14 @@ class AuditLogIntegrationTest {
         long exports = jdbc.sql("select count(*) from audit_record where action = 'audit.export' and actor = 'test-auditor'")
                 .query(Long.class).single();
         assertThat(exports).isPositive();
+    }
+
+    @Test
+    void aRecordMadeInsideAReadOnlyTransactionIsKept() {
+        var readOnly = new org.springframework.transaction.support.TransactionTemplate(txManager);
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(status -> audit.success("test.read-only", "t:read-only"));
+        assertThat(jdbc.sql("select count(*) from audit_record where target = 't:read-only'").query(Long.class).single())
+                .isPositive();
     }
 }

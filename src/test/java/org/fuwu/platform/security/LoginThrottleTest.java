@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5));
+    private final LoginThrottle throttle = new LoginThrottle(5, 5, Duration.ofMinutes(5));
 
     @Test
     void fourFailuresStillLetTheNextAttemptThrough() {
@@ -19,5 +19,13 @@ class LoginThrottleTest {
     void fiveFailuresOfOneAccountOrOneAddressLock() {
         assertThat(throttle.locked(5, 0)).isTrue();
         assertThat(throttle.locked(0, 5)).isTrue();
+    }
+
+    @Test
+    void anAddressMayHaveItsOwnHigherLimit() {
+        LoginThrottle nat = new LoginThrottle(5, 20, Duration.ofMinutes(5));
+        assertThat(nat.locked(0, 19)).isFalse();
+        assertThat(nat.locked(0, 20)).isTrue();
+        assertThat(nat.locked(5, 0)).isTrue();
     }
 }
