@@ -9,5 +9,5 @@
  * are referenced by their codes.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Queueing",
-        allowedDependencies = {"platform", "organization", "customer"})
+        allowedDependencies = {"platform", "organization", "customer", "routing"})
 package org.fuwu.queueing;

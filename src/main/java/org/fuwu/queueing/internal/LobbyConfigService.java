@@ -75,7 +75,7 @@ public class LobbyConfigService {
             }
             int w = waiting.getOrDefault(s.code(), 0);
             int c = counters.getOrDefault(s.code(), 0);
-            views.add(new ServiceView(s, w, c, SimpleWaitEstimator.estimate(w, s.expectedServiceSeconds(), c)));
+            views.add(new ServiceView(s, w, c, LobbyWaitEstimates.estimate(s, w, c)));
         }
         return views;
     }

@@ -1,7 +1,7 @@
 package org.fuwu.queueing.internal;
 
 /**
- * The first, simple wait estimate (until routing's estimator takes over): the expected service time
+ * The simple wait estimate, the fallback of {@link LobbyWaitEstimates} when no counter serves a service: the expected service time
  * times the people ahead, divided by the counters that serve the service (at least one).
  * P90 is {@link #P90_FACTOR} times P50: service times in a bank lobby are roughly exponential, and
  * the ratio of the 90th percentile to the median of a queue's wait is about 1.5 at moderate load.

@@ -144,7 +144,7 @@ public class TicketService {
         String number = service.prefix() + "%03d".formatted(seq);
         int ahead = store.waitingPerService(branch.code(), day).getOrDefault(service.code(), 0);
         int counters = store.countersPerService(branch.code()).getOrDefault(service.code(), 0);
-        WaitEstimate estimate = SimpleWaitEstimator.estimate(ahead, service.expectedServiceSeconds(), counters);
+        WaitEstimate estimate = LobbyWaitEstimates.estimate(service, ahead, counters);
         Instant now = clock.instant();
         Long customerId = req.customerId();
         Ticket t = new Ticket(0, branch.code(), service.code(), day, number, TicketStatus.WAITING, priority, customerId,
@@ -191,7 +191,7 @@ public class TicketService {
         int ahead = store.waitingAhead(t.branchCode(), t.serviceCode(), t.businessDay(), t.id());
         int counters = store.countersPerService(t.branchCode()).getOrDefault(t.serviceCode(), 0);
         return new TicketStatusView(t, service, branch, ahead + 1,
-                SimpleWaitEstimator.estimate(ahead, service.expectedServiceSeconds(), counters));
+                LobbyWaitEstimates.estimate(service, ahead, counters));
     }
 
     /** Cancels a waiting ticket by its token (its holder's own); 409 when it no longer waits. */

@@ -39,6 +39,26 @@ class LobbyPoliciesTest {
         assertThatThrownBy(() -> SimpleWaitEstimator.estimate(-1, 240, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    private static final ServiceType CASH = new ServiceType("B001", "A", "现金", "Cash", "Z01", "A", 900, 300, 0, true, 0);
+
+    @Test
+    void lobbyEstimateIsZeroWhenACounterIsFreeAndGrowsWithTheQueue() {
+        assertThat(LobbyWaitEstimates.estimate(CASH, 0, 2)).isEqualTo(new WaitEstimate(0, 0));
+        WaitEstimate one = LobbyWaitEstimates.estimate(CASH, 1, 2);
+        WaitEstimate six = LobbyWaitEstimates.estimate(CASH, 6, 2);
+        assertThat(one.p50Seconds()).isPositive();
+        assertThat(one.p90Seconds()).isGreaterThan(one.p50Seconds());
+        assertThat(six.p50Seconds()).isGreaterThan(one.p50Seconds());
+        assertThat(LobbyWaitEstimates.estimate(CASH, 6, 4).p50Seconds()).isLessThan(six.p50Seconds());
+        // about six services of 300 s over two counters, plus the first to free: near 1,000 s
+        assertThat(six.p50Seconds()).isBetween(700L, 1400L);
+    }
+
+    @Test
+    void lobbyEstimateWithoutACounterFallsBackToTheSimpleOne() {
+        assertThat(LobbyWaitEstimates.estimate(CASH, 3, 0)).isEqualTo(SimpleWaitEstimator.estimate(3, 300, 1));
+    }
+
     @Test
     void vipAndPrivateSegmentsAreVipAndPreferentialClassesWinOverVip() {
         assertThat(PriorityClass.of(null)).isEqualTo(PriorityClass.ORDINARY);
