@@ -254,6 +254,9 @@ class QueueingApiIntegrationTest {
         assertThat(jdbc.sql("select count(*) from queue_ticket where branch_code = :b").param("b", b)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(issue(b, body, null).get("number").asString()).isEqualTo("A002");
+        mvc.perform(post("/api/v1/branches/" + b + "/tickets").header("Idempotency-Key", "k-1")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"serviceCode\":\"B\",\"channel\":\"MOBILE\"}"))
+                .andExpect(status().isConflict());
     }
 
     @Test

@@ -105,6 +105,19 @@ class QueueingPageIntegrationTest {
     }
 
     @Test
+    void theKioskTicketPageExpiresSoTheNextCustomerCannotReachItThroughTheHistory() throws Exception {
+        String b = QueueingTestSupport.lobby(mvc);
+        String location = mvc.perform(post("/kiosk/" + b + "/tickets").with(csrf()).param("serviceCode", "A"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String token = location.substring(location.lastIndexOf('/') + 1);
+        jdbc.sql("update queue_ticket set issued_at = :t where status_token = :k")
+                .param("t", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600))).param("k", token).update();
+        mvc.perform(get(location)).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/kiosk/" + b));
+        mvc.perform(get("/q/" + token)).andExpect(status().isOk());
+    }
+
+    @Test
     void anUnknownStatusTokenPageIs404() throws Exception {
         mvc.perform(get("/q/" + "y".repeat(43)).accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
     }

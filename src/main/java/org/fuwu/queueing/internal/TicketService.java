@@ -105,7 +105,7 @@ public class TicketService {
         if (req.idempotencyKey() != null) {
             Optional<Ticket> first = store.ticketByIdempotencyKey(branchCode, req.idempotencyKey());
             if (first.isPresent()) {
-                return issued(first.get());
+                return replay(first.get(), req);
             }
         }
         PriorityClass priority = PriorityClass.of(customer(req, staff.isPresent()));
@@ -117,7 +117,7 @@ public class TicketService {
             if (req.idempotencyKey() != null) {
                 Optional<Ticket> first = store.ticketByIdempotencyKey(branchCode, req.idempotencyKey());
                 if (first.isPresent()) {
-                    return issued(first.get());
+                    return replay(first.get(), req);
                 }
             }
             throw e;
@@ -162,6 +162,14 @@ public class TicketService {
 
     private static String actor(Optional<StaffPrincipal> staff, Channel channel) {
         return staff.map(StaffPrincipal::auditName).orElse("public:" + channel.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The first ticket of an Idempotency-Key; a key reused for another service is a conflict (409). */
+    private IssuedTicket replay(Ticket first, IssueRequest req) {
+        if (!first.serviceCode().equals(req.serviceCode())) {
+            throw new ConflictException("queueing.conflict.idempotencyKeyReused");
+        }
+        return issued(first);
     }
 
     private IssuedTicket issued(Ticket t) {

@@ -1,5 +1,7 @@
 package org.fuwu.queueing.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -36,6 +38,12 @@ class LobbyPageController {
     static final List<IdentityKind> KIOSK_IDENTITIES = List.of(IdentityKind.MOBILE, IdentityKind.ID_NUMBER,
             IdentityKind.CARD_NUMBER);
 
+    /**
+     * How long the kiosk shows a printed ticket's page after issue; later the page sends the kiosk back
+     * to its start, so that the next customer cannot reach an earlier ticket through the history.
+     */
+    static final Duration TICKET_PAGE_LIFE = Duration.ofMinutes(3);
+
     /** A wait as whole minutes, rounded up, for display. */
     record Minutes(long p50, long p90) {
 
@@ -48,13 +56,15 @@ class LobbyPageController {
     private final TicketService tickets;
     private final IssueRateLimit rateLimit;
     private final MessageSource messages;
+    private final Clock clock;
 
     LobbyPageController(LobbyConfigService config, TicketService tickets, IssueRateLimit rateLimit,
-                        MessageSource messages) {
+                        MessageSource messages, Clock clock) {
         this.config = config;
         this.tickets = tickets;
         this.rateLimit = rateLimit;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/kiosk/{branchCode}")
@@ -96,6 +106,10 @@ class LobbyPageController {
         TicketStatusView v = tickets.status(statusToken);
         if (!v.ticket().branchCode().equals(branchCode)) {
             throw new org.fuwu.platform.NotFoundException("ticket", "?");
+        }
+        if (v.ticket().issuedAt().plus(TICKET_PAGE_LIFE).isBefore(clock.instant())) {
+            // the kiosk's browser history must not hand an earlier customer's ticket to the next one
+            return "redirect:/kiosk/" + branchCode;
         }
         model.addAttribute("v", v);
         model.addAttribute("estimate", Minutes.of(v.estimatedWait()));
