@@ -329,6 +329,28 @@ class QueueingApiIntegrationTest {
     }
 
     @Test
+    void anAnonymousClientOverItsRateLimitGets429ButStaffAndOtherClientsDoNot() throws Exception {
+        String b = QueueingTestSupport.lobby(mvc);
+        String body = "{\"serviceCode\":\"B\",\"channel\":\"MOBILE\"}";
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(post("/api/v1/branches/" + b + "/tickets").with(r -> { r.setRemoteAddr("198.51.100.7"); return r; })
+                    .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
+        }
+        mvc.perform(post("/api/v1/branches/" + b + "/tickets").with(r -> { r.setRemoteAddr("198.51.100.7"); return r; })
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.type").value("urn:fuwu:problem:too-many-tickets"));
+        mvc.perform(post("/api/v1/branches/" + b + "/tickets").with(r -> { r.setRemoteAddr("198.51.100.8"); return r; })
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/branches/" + b + "/tickets").with(r -> { r.setRemoteAddr("198.51.100.7"); return r; })
+                .with(as(Role.LOBBY_MANAGER)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+        assertThat(jdbc.sql("select count(*) from queue_ticket where branch_code = :b").param("b", b)
+                .query(Long.class).single()).isEqualTo(22);
+    }
+
+    @Test
     void theCreatedTicketIsLocatedAtItsStatus() throws Exception {
         String b = QueueingTestSupport.lobby(mvc);
         mvc.perform(post("/api/v1/branches/" + b + "/tickets").contentType(MediaType.APPLICATION_JSON)

@@ -97,7 +97,7 @@ class QueueingPageIntegrationTest {
         mvc.perform(get("/q/" + token).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("B001"), containsString("等候中"),
-                        containsString("id=\"status-cancel\""))));
+                        containsString("id=\"status-cancel\""), containsString("hx-trigger=\"every 15s\""))));
         mvc.perform(post("/q/" + token + "/cancel").with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(get("/q/" + token).header("Accept-Language", "en"))
                 .andExpect(status().isOk())
