@@ -1,0 +1,220 @@
+package org.fuwu.queueing.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+import org.fuwu.customer.CustomerDirectory;
+import org.fuwu.customer.CustomerRef;
+import org.fuwu.customer.IdentityKind;
+import org.fuwu.organization.BranchSummary;
+import org.fuwu.platform.AuditLog;
+import org.fuwu.platform.ConflictException;
+import org.fuwu.platform.CurrentStaff;
+import org.fuwu.platform.FieldValidationException;
+import org.fuwu.platform.NotFoundException;
+import org.fuwu.platform.StaffPrincipal;
+import org.fuwu.queueing.TicketCancelled;
+import org.fuwu.queueing.TicketIssued;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Taking a ticket, reading its status by token, and cancelling it.
+ *
+ * <p>Numbers are gapless per branch, business day and prefix: the number counter row is updated
+ * (and so locked) in the same transaction that inserts the ticket, so concurrent issuers on any
+ * number of instances queue on that row, and a rolled-back issue gives its number back. The
+ * counter row itself is created beforehand in a transaction of its own, so that a race to create it
+ * never aborts an issue.
+ */
+@Service
+public class TicketService {
+
+    /** What a customer is told on issue. */
+    public record IssuedTicket(long id, String number, String serviceCode, int position, WaitEstimate estimatedWait,
+                               String statusToken, String branchCode) {
+    }
+
+    /** A ticket's status as its holder sees it; position and estimate are 0 once it no longer waits. */
+    public record TicketStatusView(Ticket ticket, ServiceType service, BranchSummary branch, int position,
+                                   WaitEstimate estimatedWait) {
+    }
+
+    /**
+     * A request for a ticket.
+     *
+     * @param serviceCode the service type
+     * @param customerId the customer, when a staff member issues on their behalf (never from an anonymous caller)
+     * @param identityKind with {@code identity}: identification at the kiosk, looked up and then forgotten
+     * @param identity the raw identifier; never stored, never logged
+     * @param channel where the ticket is taken
+     * @param idempotencyKey a replay with the same key returns the first ticket
+     */
+    public record IssueRequest(String serviceCode, Long customerId, IdentityKind identityKind, String identity,
+                               Channel channel, String idempotencyKey) {
+
+        @Override
+        public String toString() {
+            return "IssueRequest[serviceCode=" + serviceCode + ", channel=" + channel + "]";
+        }
+    }
+
+    private final QueueingStore store;
+    private final LobbyConfigService config;
+    private final CustomerDirectory customers;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate ownTx;
+
+    TicketService(QueueingStore store, LobbyConfigService config, CustomerDirectory customers, AuditLog audit,
+                  ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager) {
+        this.store = store;
+        this.config = config;
+        this.customers = customers;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(txManager);
+        this.ownTx = new TransactionTemplate(txManager);
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public IssuedTicket issue(String branchCode, IssueRequest req) {
+        BranchSummary branch = config.branch(branchCode);
+        Optional<StaffPrincipal> staff = CurrentStaff.find();
+        if (staff.isPresent()) {
+            CurrentStaff.requireBranch(branchCode);
+        }
+        ServiceType service = store.service(branchCode, req.serviceCode())
+                .orElseThrow(() -> new NotFoundException("serviceType", branchCode + "/" + req.serviceCode()));
+        if (!branch.active()) {
+            throw new ConflictException("queueing.conflict.branchInactive", branchCode);
+        }
+        if (!service.active()) {
+            throw new ConflictException("queueing.conflict.serviceInactive", service.code());
+        }
+        if (req.idempotencyKey() != null) {
+            Optional<Ticket> first = store.ticketByIdempotencyKey(branchCode, req.idempotencyKey());
+            if (first.isPresent()) {
+                return replay(first.get(), req);
+            }
+        }
+        PriorityClass priority = PriorityClass.of(customer(req, staff.isPresent()));
+        LocalDate day = config.businessDay(branch);
+        ownTx.executeWithoutResult(s -> store.ensureNumberCounter(branchCode, day, service.prefix()));
+        try {
+            return tx.execute(s -> insert(branch, service, day, priority, req, staff));
+        } catch (DuplicateKeyException e) {
+            if (req.idempotencyKey() != null) {
+                Optional<Ticket> first = store.ticketByIdempotencyKey(branchCode, req.idempotencyKey());
+                if (first.isPresent()) {
+                    return replay(first.get(), req);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private CustomerRef customer(IssueRequest req, boolean byStaff) {
+        if (req.customerId() != null) {
+            if (!byStaff) {
+                throw FieldValidationException.of("customerId", "queueing.validation.customerIdStaffOnly");
+            }
+            return customers.find(req.customerId())
+                    .orElseThrow(() -> FieldValidationException.of("customerId", "queueing.validation.unknownCustomer"));
+        }
+        if (req.identityKind() != null && req.identity() != null && !req.identity().isBlank()) {
+            return customers.findByIdentity(req.identityKind(), req.identity()).orElse(null);
+        }
+        return null;
+    }
+
+    private IssuedTicket insert(BranchSummary branch, ServiceType service, LocalDate day, PriorityClass priority,
+                                IssueRequest req, Optional<StaffPrincipal> staff) {
+        int seq = store.nextNumber(branch.code(), day, service.prefix());
+        String number = service.prefix() + "%03d".formatted(seq);
+        int ahead = store.waitingPerService(branch.code(), day).getOrDefault(service.code(), 0);
+        int counters = store.countersPerService(branch.code()).getOrDefault(service.code(), 0);
+        WaitEstimate estimate = LobbyWaitEstimates.estimate(service, ahead, counters);
+        Instant now = clock.instant();
+        Long customerId = req.customerId();
+        Ticket t = new Ticket(0, branch.code(), service.code(), day, number, TicketStatus.WAITING, priority, customerId,
+                req.channel(), StatusTokens.next(), estimate, now);
+        long id = store.insertTicket(t, service.prefix(), seq, req.idempotencyKey());
+        String actor = actor(staff, req.channel());
+        store.insertEvent(id, "ISSUED", TicketStatus.WAITING, now, actor,
+                "channel=" + req.channel() + ";priority=" + priority);
+        audit.success("queueing.ticket.issue", "ticket:" + id,
+                Map.of("number", number, "branch", branch.code(), "channel", req.channel().name()));
+        events.publishEvent(new TicketIssued(id, branch.code(), service.code(), number, priority.name(),
+                req.channel().name(), now));
+        return new IssuedTicket(id, number, service.code(), ahead + 1, estimate, t.statusToken(), branch.code());
+    }
+
+    private static String actor(Optional<StaffPrincipal> staff, Channel channel) {
+        return staff.map(StaffPrincipal::auditName).orElse("public:" + channel.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The first ticket of an Idempotency-Key; a key reused for another service is a conflict (409). */
+    private IssuedTicket replay(Ticket first, IssueRequest req) {
+        if (!first.serviceCode().equals(req.serviceCode())) {
+            throw new ConflictException("queueing.conflict.idempotencyKeyReused");
+        }
+        return issued(first);
+    }
+
+    private IssuedTicket issued(Ticket t) {
+        TicketStatusView v = view(t);
+        return new IssuedTicket(t.id(), t.number(), t.serviceCode(), v.position(), v.estimatedWait(), t.statusToken(),
+                t.branchCode());
+    }
+
+    /** The status of a ticket by its token; 404 for an unknown or malformed token. */
+    public TicketStatusView status(String token) {
+        return tx.execute(s -> view(byToken(token)));
+    }
+
+    private Ticket byToken(String token) {
+        if (!StatusTokens.wellFormed(token)) {
+            throw new NotFoundException("ticket", "?");
+        }
+        return store.ticketByToken(token).orElseThrow(() -> new NotFoundException("ticket", "?"));
+    }
+
+    private TicketStatusView view(Ticket t) {
+        BranchSummary branch = config.branch(t.branchCode());
+        ServiceType service = store.service(t.branchCode(), t.serviceCode()).orElseThrow();
+        if (t.status() != TicketStatus.WAITING) {
+            return new TicketStatusView(t, service, branch, 0, new WaitEstimate(0, 0));
+        }
+        int ahead = store.waitingAhead(t.branchCode(), t.serviceCode(), t.businessDay(), t.id());
+        int counters = store.countersPerService(t.branchCode()).getOrDefault(t.serviceCode(), 0);
+        return new TicketStatusView(t, service, branch, ahead + 1,
+                LobbyWaitEstimates.estimate(service, ahead, counters));
+    }
+
+    /** Cancels a waiting ticket by its token (its holder's own); 409 when it no longer waits. */
+    public TicketStatusView cancel(String token) {
+        return tx.execute(s -> {
+            Ticket t = byToken(token);
+            Instant now = clock.instant();
+            if (!store.changeStatus(t.id(), TicketStatus.WAITING, TicketStatus.CANCELLED, now)) {
+                throw new ConflictException("queueing.conflict.notWaiting", t.number());
+            }
+            store.insertEvent(t.id(), "CANCELLED", TicketStatus.CANCELLED, now,
+                    actor(CurrentStaff.find(), Channel.MOBILE), "by=statusToken");
+            audit.success("queueing.ticket.cancel", "ticket:" + t.id(), Map.of("number", t.number()));
+            events.publishEvent(new TicketCancelled(t.id(), t.branchCode(), t.serviceCode(), t.number(), now));
+            return view(store.ticketByToken(token).orElseThrow());
+        });
+    }
+}

@@ -1,0 +1,112 @@
+package org.fuwu.queueing.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.fuwu.platform.AccessRule;
+import org.fuwu.platform.AccessRule.AccessRules;
+import org.fuwu.platform.Role;
+import org.fuwu.platform.Workspace;
+import org.fuwu.platform.web.Problems;
+import org.fuwu.queueing.internal.IssueRateLimit;
+import org.fuwu.queueing.internal.QueueingProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The lobby's rows of the access policy table.
+ *
+ * <p>Who may take a ticket: the kiosk and the mobile page are customers' clients without a staff
+ * login, so {@code POST /api/v1/branches/{b}/tickets} and the kiosk page are PUBLIC, and an
+ * anonymous caller is rate-limited per client address ({@code fuwu.queueing.anonymous-issues-per-window},
+ * 20 a minute by default; over it: 429). An anonymous caller cannot name a customer (422 on
+ * {@code customerId}); priority comes from identification at the kiosk, looked up server-side. A
+ * staff caller (a lobby manager, or a kiosk holding a machine token) is not rate-limited, may name a
+ * customer, and is held to its branch scope. A ticket's status and its cancellation are PUBLIC by
+ * the unguessable token. Reading service types and the matrix is for staff (organization's row for
+ * {@code GET /api/v1/branches/**} says the same); changing them is for administrators.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QueueingProperties.class)
+class QueueingWebConfiguration {
+
+    @Bean
+    AccessRules queueingAccessRules() {
+        Role[] staff = Role.values();
+        return () -> List.of(
+                // API
+                AccessRule.roles("GET", "/api/v1/branches/*/services", staff),
+                AccessRule.roles("GET", "/api/v1/branches/*/services/*", staff),
+                AccessRule.roles("POST", "/api/v1/branches/*/services", Role.ADMIN),
+                AccessRule.roles("PUT", "/api/v1/branches/*/services/*", Role.ADMIN),
+                AccessRule.roles("GET", "/api/v1/branches/*/counter-services", staff),
+                AccessRule.roles("PUT", "/api/v1/branches/*/counter-services/*", Role.ADMIN),
+                AccessRule.publicAccess("POST", "/api/v1/branches/*/tickets"),
+                AccessRule.publicAccess("GET", "/api/v1/tickets/status/*"),
+                AccessRule.publicAccess("POST", "/api/v1/tickets/status/*/cancel"),
+                // pages
+                AccessRule.publicAccess("GET", "/kiosk/*"),
+                AccessRule.publicAccess("POST", "/kiosk/*/tickets"),
+                AccessRule.publicAccess("GET", "/kiosk/*/tickets/*"),
+                AccessRule.publicAccess("GET", "/q/*"),
+                AccessRule.publicAccess("POST", "/q/*/cancel"),
+                AccessRule.roles("GET", "/queueing", Role.ADMIN),
+                AccessRule.roles("GET", "/queueing/branches/*", Role.ADMIN),
+                AccessRule.roles("GET", "/queueing/branches/*/services/new", Role.ADMIN),
+                AccessRule.roles("GET", "/queueing/branches/*/services/*/edit", Role.ADMIN),
+                AccessRule.roles("POST", "/queueing/branches/*/services", Role.ADMIN),
+                AccessRule.roles("POST", "/queueing/branches/*/services/*", Role.ADMIN),
+                AccessRule.roles("POST", "/queueing/branches/*/counter-services", Role.ADMIN));
+    }
+
+    @Bean
+    Workspace lobbyWorkspace() {
+        return new Workspace("lobby", "/queueing", "ticket-perforated", 400, Set.of(Role.ADMIN));
+    }
+
+    @Bean
+    IssueRateLimit issueRateLimit(QueueingProperties properties, Clock clock) {
+        return new IssueRateLimit(properties.anonymousIssuesPerWindow(), properties.anonymousIssueWindow(), clock);
+    }
+
+    /** Answers the lobby's own failures: 429 when an anonymous client takes too many tickets. */
+    @ControllerAdvice(basePackageClasses = QueueingWebConfiguration.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class QueueingExceptionHandler {
+
+        private final Problems problems;
+
+        QueueingExceptionHandler(Problems problems) {
+            this.problems = problems;
+        }
+
+        @ExceptionHandler(TooManyTicketsException.class)
+        Object tooMany(HttpServletRequest req, HttpServletResponse res) {
+            ProblemDetail p = problems.build(req, HttpStatus.TOO_MANY_REQUESTS, "too-many-tickets",
+                    "queueing.problem.tooManyTickets");
+            res.setHeader("Retry-After", "60");
+            if (!Problems.wantsHtml(req)) {
+                return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+            }
+            res.setStatus(p.getStatus());
+            ModelAndView mv = new ModelAndView("error");
+            mv.setStatus(HttpStatus.TOO_MANY_REQUESTS);
+            mv.addObject("problem", p);
+            return mv;
+        }
+    }
+}
