@@ -47,6 +47,7 @@ class QueueingWebConfiguration {
     @Bean
     AccessRules queueingAccessRules() {
         Role[] staff = Role.values();
+        Role[] console = {Role.TELLER, Role.LOBBY_MANAGER, Role.ADMIN};
         return () -> List.of(
                 // API
                 AccessRule.roles("GET", "/api/v1/branches/*/services", staff),
@@ -56,6 +57,23 @@ class QueueingWebConfiguration {
                 AccessRule.roles("GET", "/api/v1/branches/*/counter-services", staff),
                 AccessRule.roles("PUT", "/api/v1/branches/*/counter-services/*", Role.ADMIN),
                 AccessRule.publicAccess("POST", "/api/v1/branches/*/tickets"),
+                // counter console (tellers act; staff of other roles read the live queue like the other branch data)
+                AccessRule.roles("POST", "/api/v1/branches/*/counters/*/call-next", console),
+                AccessRule.roles("POST", "/api/v1/branches/*/counters/*/serve-walk-in", console),
+                AccessRule.roles("PUT", "/api/v1/branches/*/counters/*/state", console),
+                AccessRule.roles("GET", "/api/v1/branches/*/queue", staff),
+                AccessRule.roles("GET", "/api/v1/branches/*/routing-policy", staff),
+                AccessRule.roles("PUT", "/api/v1/branches/*/routing-policy", Role.ADMIN),
+                AccessRule.roles("GET", "/api/v1/tickets/*", console),
+                AccessRule.roles("GET", "/api/v1/tickets/*/overtakes", console),
+                AccessRule.roles("POST", "/api/v1/tickets/*/recall", console),
+                AccessRule.roles("POST", "/api/v1/tickets/*/start", console),
+                AccessRule.roles("POST", "/api/v1/tickets/*/complete", console),
+                AccessRule.roles("POST", "/api/v1/tickets/*/no-show", console),
+                AccessRule.roles("POST", "/api/v1/tickets/*/transfer", console),
+                AccessRule.roles("POST", "/api/v1/tickets/*/cancel", console),
+                AccessRule.roles("POST", "/api/v1/tickets/*/park", console),
+                AccessRule.roles("POST", "/api/v1/tickets/*/return", console),
                 AccessRule.publicAccess("GET", "/api/v1/tickets/status/*"),
                 AccessRule.publicAccess("POST", "/api/v1/tickets/status/*/cancel"),
                 // pages
@@ -64,6 +82,12 @@ class QueueingWebConfiguration {
                 AccessRule.publicAccess("GET", "/kiosk/*/tickets/*"),
                 AccessRule.publicAccess("GET", "/q/*"),
                 AccessRule.publicAccess("POST", "/q/*/cancel"),
+                AccessRule.roles("GET", "/counter", console),
+                AccessRule.roles("GET", "/counter/*/*", console),
+                AccessRule.roles("POST", "/counter/*/*/call-next", console),
+                AccessRule.roles("POST", "/counter/*/*/serve-walk-in", console),
+                AccessRule.roles("POST", "/counter/*/*/state", console),
+                AccessRule.roles("POST", "/counter/*/*/tickets/*/*", console),
                 AccessRule.roles("GET", "/queueing", Role.ADMIN),
                 AccessRule.roles("GET", "/queueing/branches/*", Role.ADMIN),
                 AccessRule.roles("GET", "/queueing/branches/*/services/new", Role.ADMIN),
@@ -76,6 +100,12 @@ class QueueingWebConfiguration {
     @Bean
     Workspace lobbyWorkspace() {
         return new Workspace("lobby", "/queueing", "ticket-perforated", 400, Set.of(Role.ADMIN));
+    }
+
+    @Bean
+    Workspace counterWorkspace() {
+        return new Workspace("counter", "/counter", "person-workspace", 410,
+                Set.of(Role.TELLER, Role.LOBBY_MANAGER, Role.ADMIN));
     }
 
     @Bean
