@@ -14,6 +14,9 @@ alter table queue_ticket add column ranks_from timestamp with time zone;
 alter table queue_ticket add column target_counter varchar(10);
 -- why it was called, in English (the routing decision's explanation)
 alter table queue_ticket add column explanation varchar(500);
+-- the same explanation as message parts, for the console to show it in the teller's language:
+-- reason key|sentence key|chosen|overtaken labels|overtakes|bound|bound item
+alter table queue_ticket add column explanation_parts varchar(500);
 create index queue_ticket_counter_idx on queue_ticket (branch_code, counter_code, status);
 
 -- One row per branch: its selection policy with the fairness bound (K overtakes, M seconds), and the

@@ -64,6 +64,8 @@ class CounterConsolePageIntegrationTest {
                 .andExpect(content().string(allOf(containsString("id=\"current-number\">A001"), containsString("id=\"recall\""),
                         containsString("id=\"start\""), containsString("id=\"no-show\""), containsString("id=\"transfer\""),
                         containsString("id=\"park\""), containsString("A001 called: first come"))));
+        mvc.perform(get("/counter/" + b + "/C01").with(teller).header("Accept-Language", "zh-CN"))
+                .andExpect(content().string(allOf(containsString("A001 被叫号：先到先服务"), containsString("重呼（0/2）"))));
         mvc.perform(post("/counter/" + b + "/C01/tickets/" + id + "/start").with(teller).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/counter/" + b + "/C01").with(teller).header("Accept-Language", "en"))

@@ -29,7 +29,7 @@ class ConsoleStore {
     /** A ticket with its call and service state. */
     record ConsoleTicket(Ticket ticket, int overtakes, Instant firstOvertakenAt, Instant calledAt, String counterCode,
                          int recalls, String servedBy, Instant startedAt, String outcome, Instant ranksFrom,
-                         String targetCounter, String explanation) {
+                         String targetCounter, String explanation, String explanationParts) {
 
         long id() {
             return ticket.id();
@@ -57,7 +57,7 @@ class ConsoleStore {
     private static final String COLUMNS = "id, branch_code, service_code, business_day, number, status, priority_class,"
             + " customer_id, channel, status_token, predicted_p50_seconds, predicted_p90_seconds, issued_at, overtakes,"
             + " first_overtaken_at, called_at, counter_code, recalls, served_by, started_at, outcome, ranks_from,"
-            + " target_counter, explanation";
+            + " target_counter, explanation, explanation_parts";
 
     private final JdbcClient jdbc;
 
@@ -167,13 +167,13 @@ class ConsoleStore {
     }
 
     /** Marks a waiting ticket called; false when it no longer waits. */
-    boolean markCalled(long id, String counterCode, Instant at, String servedBy, String explanation) {
+    boolean markCalled(long id, String counterCode, Instant at, String servedBy, String explanation, String parts) {
         return jdbc.sql("""
                 update queue_ticket set status = 'CALLED', counter_code = :c, called_at = :at, served_by = :by,
-                    explanation = :x, target_counter = null, version = version + 1
+                    explanation = :x, explanation_parts = :xp, target_counter = null, version = version + 1
                 where id = :id and status = 'WAITING'""")
                 .param("id", id).param("c", counterCode).param("at", Timestamp.from(at)).param("by", servedBy)
-                .param("x", explanation).update() == 1;
+                .param("x", explanation).param("xp", parts).update() == 1;
     }
 
     void markOvertaken(long id, Instant at) {
@@ -211,7 +211,7 @@ class ConsoleStore {
         return jdbc.sql("""
                 update queue_ticket set status = 'WAITING', service_code = :s, target_counter = :tc, ranks_from = :rf,
                     counter_code = null, called_at = null, started_at = null, served_by = null, recalls = 0,
-                    overtakes = 0, first_overtaken_at = null, explanation = null, version = version + 1
+                    overtakes = 0, first_overtaken_at = null, explanation = null, explanation_parts = null, version = version + 1
                 where id = :id and status = :from""")
                 .param("id", id).param("from", from.name()).param("s", serviceCode).param("tc", targetCounter)
                 .param("rf", ranksFrom == null ? null : Timestamp.from(ranksFrom)).update() == 1;
@@ -285,6 +285,6 @@ class ConsoleStore {
         return new ConsoleTicket(t, rs.getInt("overtakes"), instant(rs, "first_overtaken_at"), instant(rs, "called_at"),
                 rs.getString("counter_code"), rs.getInt("recalls"), rs.getString("served_by"), instant(rs, "started_at"),
                 rs.getString("outcome"), instant(rs, "ranks_from"), rs.getString("target_counter"),
-                rs.getString("explanation"));
+                rs.getString("explanation"), rs.getString("explanation_parts"));
     }
 }

@@ -72,6 +72,7 @@ public class CounterConsoleService {
     /** A ticket as the console shows it. */
     public record ConsoleView(long id, String number, String branchCode, String serviceCode, String priorityClass,
                               String status, String counterCode, int recalls, int maxRecalls, String explanation,
+                              @com.fasterxml.jackson.annotation.JsonIgnore String explanationParts,
                               Instant issuedAt, Instant calledAt, Instant startedAt, String outcome, int overtakes,
                               CustomerSummary customer) {
     }
@@ -185,7 +186,7 @@ public class CounterConsoleService {
             }
             ConsoleTicket chosen = byId.get(d.chosen().id());
             String explanation = d.explain();
-            if (!console.markCalled(chosen.id(), counterCode, now, teller, explanation)) {
+            if (!console.markCalled(chosen.id(), counterCode, now, teller, explanation, parts(d.explanation()))) {
                 throw new ConflictException("queueing.conflict.notWaiting", chosen.ticket().number());
             }
             for (WaitingItem o : d.overtaken()) {
@@ -204,6 +205,28 @@ public class CounterConsoleService {
             return Optional.of(chosen.id());
         });
         return called.map(id -> view(console.ticket(id).orElseThrow()));
+    }
+
+    /** The explanation as message parts: reason key|sentence key|chosen|overtaken|overtakes|bound|bound item. */
+    static String parts(Decision.Explanation x) {
+        Object[] a = x.arguments();
+        return String.join("|", x.reason().messageKey(), x.messageKey(), String.valueOf(a[0]), String.valueOf(a[1]),
+                String.valueOf(a[2]), String.valueOf(a[3]), String.valueOf(a[4]));
+    }
+
+    /** The explanation in a language, from its parts; the stored English text when there are none. */
+    public String explanation(ConsoleView t, org.springframework.context.MessageSource messages, Locale locale) {
+        if (t.explanationParts() == null) {
+            return t.explanation();
+        }
+        String[] p = t.explanationParts().split("\\|", -1);
+        if (p.length != 7) {
+            return t.explanation();
+        }
+        Object[] args = {p[2], p[3], p[4], p[5], p[6]};
+        String reason = messages.getMessage(p[0], args, t.explanation(), locale);
+        Object[] withReason = {p[2], p[3], p[4], p[5], p[6], reason};
+        return messages.getMessage(p[1], withReason, t.explanation(), locale);
     }
 
     private static String ownQueue(String counterCode) {
@@ -431,7 +454,7 @@ public class CounterConsoleService {
         tx.executeWithoutResult(s -> {
             ConsoleTicket t = console.ticket(issued.id()).orElseThrow();
             Instant now = clock.instant();
-            if (!console.markCalled(t.id(), counterCode, now, teller, "walk-in served directly")
+            if (!console.markCalled(t.id(), counterCode, now, teller, "walk-in served directly", null)
                     || !console.transition(t.id(), TicketStatus.CALLED, TicketStatus.SERVING, now, counterCode, teller,
                     null)) {
                 throw raced(t);
@@ -545,7 +568,7 @@ public class CounterConsoleService {
         }
         return new ConsoleView(t.id(), t.ticket().number(), t.ticket().branchCode(), t.ticket().serviceCode(),
                 t.ticket().priorityClass().name(), t.status().name(), t.counterCode(), t.recalls(),
-                lifecycle.maxRecalls(), t.explanation(), t.ticket().issuedAt(), t.calledAt(), t.startedAt(), t.outcome(),
+                lifecycle.maxRecalls(), t.explanation(), t.explanationParts(), t.ticket().issuedAt(), t.calledAt(), t.startedAt(), t.outcome(),
                 t.overtakes(), customer);
     }
 

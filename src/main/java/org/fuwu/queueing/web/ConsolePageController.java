@@ -70,7 +70,7 @@ class ConsolePageController {
     }
 
     @GetMapping("/{branchCode}/{counterCode}")
-    String console(@PathVariable String branchCode, @PathVariable String counterCode, Model model) {
+    String console(@PathVariable String branchCode, @PathVariable String counterCode, Model model, Locale locale) {
         BranchSummary branch = config.branch(branchCode);
         CounterView counter = console.counter(branchCode, counterCode);
         QueueSnapshot snapshot = console.snapshot(branchCode);
@@ -88,6 +88,8 @@ class ConsolePageController {
         model.addAttribute("branch", branch);
         model.addAttribute("counter", counter);
         model.addAttribute("current", counter.current());
+        model.addAttribute("explanation", counter.current() == null ? null
+                : console.explanation(counter.current(), messages, locale));
         model.addAttribute("services", services);
         model.addAttribute("waiting", waiting);
         model.addAttribute("transferredHere", ownQueue);
