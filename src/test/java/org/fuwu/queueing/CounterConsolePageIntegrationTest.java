@@ -54,7 +54,8 @@ class CounterConsolePageIntegrationTest {
         mvc.perform(get("/counter/" + b + "/C01").with(teller).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"call-next\""), containsString("叫号"),
-                        containsString("1 人等候"), containsString("本窗口暂无排队号"))));
+                        containsString("1 人等候"), containsString("本窗口暂无排队号"),
+                        containsString("hx-trigger=\"every 10s\""))));
         mvc.perform(post("/counter/" + b + "/C01/call-next").with(teller).with(csrf()).header("Accept-Language", "en"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/counter/" + b + "/C01"))
                 .andExpect(flash().attribute("flash", "Ticket A001 called."));
