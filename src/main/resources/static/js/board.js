@@ -46,6 +46,7 @@
         var counterText = fill(d.counterLabel, call.counterNumber || call.counterCode || '');
         text('board-current-number', call.number);
         text('board-current-counter', counterText);
+        document.getElementById('board-current-arrow').classList.remove('d-none');
         flash(document.getElementById('board-current'), 'board-flash');
         var body = document.getElementById('board-calls');
         var row = document.createElement('tr');

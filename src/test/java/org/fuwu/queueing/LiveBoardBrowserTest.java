@@ -65,9 +65,31 @@ class LiveBoardBrowserTest {
     }
 
     @Test
+    void theStatusPageMovesLiveWhenTheTicketAheadIsCalled(Browser browser) {
+        LobbyCalls lobby = new LobbyCalls(tickets, store, jdbc, events, txManager);
+        IssuedTicket ahead = lobby.issue("B002", "A");
+        IssuedTicket mine = lobby.issue("B002", "A");
+        browser.open("/q/" + mine.statusToken() + "?lang=en");
+        browser.waitFor("#status-live");
+        String before = browser.text("#status-position");
+        lobby.call(ahead, "C01", "1", 0);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(2)).until(
+                ExpectedConditions.not(ExpectedConditions.textToBe(By.id("status-position"), before)));
+        assertThat(browser.text("#status-position")).isEqualTo("Position in line: " + (mine.position() - 1));
+    }
+
+    @Test
     void theBoardSpeaksChineseLabelsInChinese(Browser browser) {
+        LobbyCalls lobby = new LobbyCalls(tickets, store, jdbc, events, txManager);
         browser.open("/board/B001?lang=zh-CN");
         assertThat(browser.text("h2.board-label")).isEqualTo("正在叫号");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(
+                ExpectedConditions.textToBe(By.id("board-connection"), "实时"));
+        IssuedTicket t = lobby.issue("B001", "B");
+        lobby.call(t, "C04", "4", 0);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(1)).until(
+                ExpectedConditions.textToBe(By.id("board-current-number"), t.number()));
+        assertThat(browser.text("#board-current-counter")).isEqualTo("4 号窗口");
         assertThat(browser.find("#board").getAttribute("data-say-zh")).isEqualTo("请 {0} 号到 {1} 号窗口");
         browser.screenshot("board-B001-zh");
     }
