@@ -19,11 +19,16 @@ class BoardFeed {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Stores a feed row unless one with its id is there already (a row must never fail the
+     * transaction of the change it reports).
+     */
     void insert(BoardEvent e) {
         jdbc.sql("""
                 insert into queue_board_event (id, branch_code, type, ticket_id, service_code, number, counter_code,
                     counter_number, recall, occurred_at)
-                values (:id, :b, :type, :t, :s, :n, :cc, :cn, :r, :at)""")
+                select :id, :b, :type, :t, :s, :n, :cc, :cn, :r, :at from (values (1)) as one (x)
+                where not exists (select 1 from queue_board_event where id = :id)""")
                 .param("id", e.id()).param("b", e.branchCode()).param("type", e.type()).param("t", e.ticketId())
                 .param("s", e.serviceCode()).param("n", e.number()).param("cc", e.counterCode())
                 .param("cn", e.counterNumber()).param("r", e.recall()).param("at", Timestamp.from(e.occurredAt()))

@@ -11,7 +11,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Feeds the boards from the lobby's events. Each event is written to the feed table at once, in the
  * transaction that publishes it (so a rolled-back change leaves no row); after that transaction
- * commits, the hub is woken to push it. Nothing is pushed for a rolled-back change.
+ * commits, the hub is woken to push it. Nothing is pushed for a rolled-back change. A feed row is
+ * keyed by the stored ticket event's id (TicketCalled names it; for an issue or a cancellation it is
+ * the ticket's newest event of that type); an event without a stored ticket event gets no row.
  */
 @Component
 class BoardFeedRecorder {
@@ -26,8 +28,11 @@ class BoardFeedRecorder {
 
     @EventListener
     void record(TicketIssued e) {
-        feed.insert(new BoardEvent(feed.latestTicketEventId(e.ticketId(), "ISSUED"), e.branchCode(), "ISSUED",
-                e.ticketId(), e.serviceCode(), e.number(), null, null, 0, e.issuedAt()));
+        long id = feed.latestTicketEventId(e.ticketId(), "ISSUED");
+        if (id > 0) {
+            feed.insert(new BoardEvent(id, e.branchCode(), "ISSUED", e.ticketId(), e.serviceCode(), e.number(), null,
+                    null, 0, e.issuedAt()));
+        }
     }
 
     @EventListener
@@ -38,8 +43,11 @@ class BoardFeedRecorder {
 
     @EventListener
     void record(TicketCancelled e) {
-        feed.insert(new BoardEvent(feed.latestTicketEventId(e.ticketId(), "CANCELLED"), e.branchCode(), "CANCELLED",
-                e.ticketId(), e.serviceCode(), e.number(), null, null, 0, e.cancelledAt()));
+        long id = feed.latestTicketEventId(e.ticketId(), "CANCELLED");
+        if (id > 0) {
+            feed.insert(new BoardEvent(id, e.branchCode(), "CANCELLED", e.ticketId(), e.serviceCode(), e.number(),
+                    null, null, 0, e.cancelledAt()));
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
