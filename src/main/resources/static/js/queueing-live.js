@@ -7,8 +7,12 @@
     if (!card || !card.dataset.stream || !('EventSource' in window)) {
         return;
     }
-    var live = false;
     var rendered = card.dataset.status;
+    if (['CANCELLED', 'COMPLETED', 'NO_SHOW'].indexOf(rendered) >= 0) {
+        return; // final: nothing will change any more
+    }
+    var live = false;
+    var leaving = false;
     document.body.addEventListener('htmx:beforeRequest', function (e) {
         if (live) {
             e.preventDefault();
@@ -21,6 +25,11 @@
         }
     }
     var source = new EventSource(card.dataset.stream);
+    // the holder's own action (cancel) reloads the page through its form; the stream must not race it
+    document.addEventListener('submit', function () {
+        leaving = true;
+        source.close();
+    });
     source.addEventListener('open', function () {
         live = true;
         var badge = document.getElementById('status-live');
@@ -37,6 +46,9 @@
     });
     source.addEventListener('status', function (e) {
         var s = JSON.parse(e.data);
+        if (leaving) {
+            return;
+        }
         if (s.status !== rendered) {
             // called, cancelled, ...: the page itself changes (no cancel button any more)
             source.close();
