@@ -1,0 +1,267 @@
+package org.fuwu.queueing.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.fuwu.queueing.internal.LobbyConfigService;
+import org.fuwu.queueing.internal.TicketService;
+import org.fuwu.queueing.internal.TicketService.TicketStatusView;
+import org.fuwu.queueing.internal.WaitEstimate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The lobby's Server-Sent Events hub: per branch, the connected streams (boards, staff, one ticket's
+ * holder), fed from the board feed table.
+ *
+ * <p>Design: the feed table is the single source. Every stream has a cursor (the last feed id it
+ * was sent). One hub thread (no thread per client) "pumps" a branch: it reads the feed rows after the
+ * lowest cursor of the branch's streams and sends each stream what it has not had, then a
+ * {@code waiting} summary (boards and staff) or the ticket's own {@code status}. A branch is pumped
+ * when a change commits on this instance (woken by the after-commit listener), when a stream
+ * connects (so {@code Last-Event-ID} replays what it missed), and every {@code poll} interval for
+ * every branch with streams, which carries changes committed on other instances. A heartbeat comment
+ * goes to every stream every {@code heartbeat}. A stream whose send fails, or that times out or
+ * completes, is dropped.
+ */
+@Component
+class LiveHub implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+
+    /** What a stream is for. */
+    enum Kind { BOARD, STAFF, TICKET }
+
+    /** One connected stream; touched by the hub thread only, except for removal. */
+    static final class Subscriber {
+        final Kind kind;
+        final String branchCode;
+        final String token;
+        final Locale locale;
+        final SseEmitter emitter;
+        long lastId;
+        boolean greeted;
+
+        Subscriber(Kind kind, String branchCode, String token, Locale locale, SseEmitter emitter, long lastId) {
+            this.kind = kind;
+            this.branchCode = branchCode;
+            this.token = token;
+            this.locale = locale;
+            this.emitter = emitter;
+            this.lastId = lastId;
+        }
+    }
+
+    /** The waiting count and estimate of one service, in the {@code waiting} event. */
+    record Waiting(String code, String prefix, int waiting, long p50Minutes, long p90Minutes) {
+    }
+
+    /** The {@code waiting} event's data. */
+    record WaitingSummary(String branchCode, List<Waiting> services) {
+    }
+
+    /** The {@code status} event's data for one ticket's holder: texts already localised. */
+    record TicketStatusData(String number, String status, String state, int position, String positionText,
+                            long p50Minutes, long p90Minutes, String estimateText) {
+    }
+
+    private final Map<String, List<Subscriber>> branches = new ConcurrentHashMap<>();
+    private final BoardFeed feed;
+    private final LobbyConfigService config;
+    private final TicketService tickets;
+    private final MessageSource messages;
+    private final BoardProperties properties;
+    private final ScheduledExecutorService thread;
+
+    LiveHub(BoardFeed feed, LobbyConfigService config, TicketService tickets, MessageSource messages,
+            BoardProperties properties) {
+        this.feed = feed;
+        this.config = config;
+        this.tickets = tickets;
+        this.messages = messages;
+        this.properties = properties;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fuwu-live-hub");
+            t.setDaemon(true);
+            return t;
+        });
+        long poll = properties.poll().toMillis();
+        thread.scheduleWithFixedDelay(this::pollAll, poll, poll, TimeUnit.MILLISECONDS);
+        long beat = properties.heartbeat().toMillis();
+        thread.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Connects a stream of a branch.
+     *
+     * @param lastEventId the last feed id the client has seen (its Last-Event-ID), or null for "from now on"
+     */
+    SseEmitter subscribe(Kind kind, String branchCode, String token, Locale locale, Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        long from = lastEventId != null && lastEventId >= 0 ? lastEventId : feed.maxId(branchCode);
+        Subscriber s = new Subscriber(kind, branchCode, token, locale, emitter, from);
+        branches.computeIfAbsent(branchCode, b -> new CopyOnWriteArrayList<>()).add(s);
+        emitter.onCompletion(() -> remove(s));
+        emitter.onTimeout(() -> remove(s));
+        emitter.onError(e -> remove(s));
+        thread.execute(() -> pump(branchCode));
+        return emitter;
+    }
+
+    /** Pushes a branch's new feed rows soon (on the hub thread); called after a change commits. */
+    void wake(String branchCode) {
+        if (branches.containsKey(branchCode)) {
+            thread.execute(() -> pump(branchCode));
+        }
+    }
+
+    /** How many streams a branch has on this instance. */
+    int connections(String branchCode) {
+        List<Subscriber> subs = branches.get(branchCode);
+        return subs == null ? 0 : subs.size();
+    }
+
+    private void remove(Subscriber s) {
+        List<Subscriber> subs = branches.get(s.branchCode);
+        if (subs != null) {
+            subs.remove(s);
+            if (subs.isEmpty()) {
+                branches.remove(s.branchCode, subs);
+            }
+        }
+    }
+
+    private void pollAll() {
+        for (String branch : List.copyOf(branches.keySet())) {
+            pump(branch);
+        }
+    }
+
+    private void heartbeat() {
+        for (List<Subscriber> subs : branches.values()) {
+            for (Subscriber s : subs) {
+                send(s, SseEmitter.event().comment("heartbeat"));
+            }
+        }
+    }
+
+    private void pump(String branchCode) {
+        try {
+            List<Subscriber> subs = branches.get(branchCode);
+            if (subs == null || subs.isEmpty()) {
+                return;
+            }
+            List<Subscriber> current = List.copyOf(subs);
+            long from = current.stream().mapToLong(s -> s.lastId).min().orElse(0);
+            List<BoardEvent> events = new ArrayList<>();
+            List<BoardEvent> page;
+            do {
+                page = feed.after(branchCode, from, properties.replayLimit());
+                events.addAll(page);
+                if (!page.isEmpty()) {
+                    from = page.get(page.size() - 1).id();
+                }
+            } while (page.size() == properties.replayLimit());
+            WaitingSummary waiting = null;
+            for (Subscriber s : current) {
+                List<BoardEvent> mine = events.stream().filter(e -> e.id() > s.lastId).toList();
+                if (mine.isEmpty() && s.greeted) {
+                    continue;
+                }
+                long last = mine.isEmpty() ? s.lastId : mine.get(mine.size() - 1).id();
+                if (s.kind == Kind.TICKET) {
+                    send(s, SseEmitter.event().id(Long.toString(last)).name("status")
+                            .data(ticketStatus(s), MediaType.APPLICATION_JSON));
+                } else {
+                    for (BoardEvent e : mine) {
+                        send(s, SseEmitter.event().id(Long.toString(e.id())).name(e.eventName())
+                                .data(e, MediaType.APPLICATION_JSON));
+                    }
+                    if (waiting == null) {
+                        waiting = waiting(branchCode);
+                    }
+                    send(s, SseEmitter.event().id(Long.toString(last)).name("waiting")
+                            .data(waiting, MediaType.APPLICATION_JSON));
+                }
+                s.lastId = last;
+                s.greeted = true;
+            }
+        } catch (RuntimeException e) {
+            log.warn("live feed of branch {} failed: {}", branchCode, e.toString());
+        }
+    }
+
+    private WaitingSummary waiting(String branchCode) {
+        return new WaitingSummary(branchCode, config.activeServices(branchCode).stream()
+                .map(v -> new Waiting(v.service().code(), v.service().prefix(), v.waiting(),
+                        minutes(v.estimatedWait().p50Seconds()), minutes(v.estimatedWait().p90Seconds())))
+                .toList());
+    }
+
+    private TicketStatusData ticketStatus(Subscriber s) {
+        TicketStatusView v = tickets.status(s.token);
+        WaitEstimate e = v.estimatedWait();
+        long p50 = minutes(e.p50Seconds());
+        long p90 = minutes(e.p90Seconds());
+        String status = v.ticket().status().name();
+        String estimate = p90 == 0 ? messages.getMessage("queueing.estimate.none", null, s.locale)
+                : messages.getMessage("queueing.estimate.range", new Object[] {p50, p90}, s.locale);
+        return new TicketStatusData(v.ticket().number(), status,
+                messages.getMessage("queueing.status." + status, null, status, s.locale), v.position(),
+                messages.getMessage("queueing.ticket.position", new Object[] {v.position()}, s.locale),
+                p50, p90, estimate);
+    }
+
+    private static long minutes(long seconds) {
+        return (seconds + 59) / 60;
+    }
+
+    private void send(Subscriber s, SseEmitter.SseEventBuilder event) {
+        try {
+            s.emitter.send(event);
+        } catch (IOException | IllegalStateException e) {
+            remove(s);
+            try {
+                s.emitter.completeWithError(e);
+            } catch (RuntimeException ignored) {
+                // already completed
+            }
+        }
+    }
+
+    /** For tests and shutdown: waits until the hub thread has done what was asked before now. */
+    void drain(Duration max) throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        thread.execute(done::countDown);
+        done.await(max.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        for (List<Subscriber> subs : branches.values()) {
+            for (Subscriber s : subs) {
+                try {
+                    s.emitter.complete();
+                } catch (RuntimeException ignored) {
+                    // the container may be gone already
+                }
+            }
+        }
+        branches.clear();
+        thread.shutdownNow();
+    }
+}
