@@ -96,6 +96,35 @@ class LiveLobbyIntegrationTest {
     }
 
     @Test
+    void aBoardIsToldWhenACounterStartsAndCompletesATicket() throws Exception {
+        String branch = QueueingTestSupport.lobby(mvc);
+        IssuedTicket t = lobby.issue(branch, "A");
+        try (SseClient board = SseClient.open(url("/board/" + branch + "/events"))) {
+            assertThat(board.next("waiting", WITHIN)).isNotNull();
+            String called = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .post("/api/v1/branches/" + branch + "/counters/C01/call-next")
+                            .with(org.fuwu.platform.StaffFixtures.as(org.fuwu.platform.Role.TELLER)))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(called).contains(t.number());
+            assertThat(board.next(e -> calls(e, t.number()), WITHIN)).isNotNull();
+            long id = Long.parseLong(called.replaceAll(".*\"id\"\\s*:\\s*(\\d+).*", "$1"));
+            for (String action : new String[] {"start", "complete"}) {
+                var req = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/tickets/" + id + "/" + action)
+                        .with(org.fuwu.platform.StaffFixtures.as(org.fuwu.platform.Role.TELLER));
+                if (action.equals("complete")) {
+                    req.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"outcome\":\"DONE\"}");
+                }
+                assertThat(mvc.perform(req).andReturn().getResponse().getStatus()).as(action).isEqualTo(200);
+            }
+            Event started = board.next(e -> "ticket-started".equals(e.name()) && e.data().contains(t.number()), WITHIN);
+            assertThat(started).as("ticket-started " + t.number()).isNotNull();
+            assertThat(board.next("waiting", WITHIN)).as("a waiting summary after the start").isNotNull();
+            Event completed = board.next(e -> "ticket-completed".equals(e.name()) && e.data().contains(t.number()), WITHIN);
+            assertThat(completed).as("ticket-completed " + t.number()).isNotNull();
+        }
+    }
+
+    @Test
     void aBoardIsToldOfIssuedAndCancelledTickets() throws Exception {
         String branch = QueueingTestSupport.lobby(mvc);
         try (SseClient board = SseClient.open(url("/board/" + branch + "/events"))) {

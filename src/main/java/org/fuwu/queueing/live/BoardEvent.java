@@ -19,8 +19,8 @@ import java.time.Instant;
 record BoardEvent(long id, String branchCode, String type, long ticketId, String serviceCode, String number,
                   String counterCode, String counterNumber, int recall, Instant occurredAt) {
 
-    /** The SSE event name: ticket-issued, ticket-called or ticket-cancelled. */
+    /** The SSE event name: ticket-issued, ticket-called, ticket-cancelled, ticket-transferred, ticket-no-show, ticket-started, ticket-completed. */
     String eventName() {
-        return "ticket-" + type.toLowerCase(java.util.Locale.ROOT);
+        return "ticket-" + type.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -2,7 +2,11 @@ package org.fuwu.queueing.live;
 
 import org.fuwu.queueing.TicketCalled;
 import org.fuwu.queueing.TicketCancelled;
+import org.fuwu.queueing.TicketCompleted;
 import org.fuwu.queueing.TicketIssued;
+import org.fuwu.queueing.TicketNoShow;
+import org.fuwu.queueing.TicketServiceStarted;
+import org.fuwu.queueing.TicketTransferred;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -48,6 +52,54 @@ class BoardFeedRecorder {
             feed.insert(new BoardEvent(id, e.branchCode(), "CANCELLED", e.ticketId(), e.serviceCode(), e.number(),
                     null, null, 0, e.cancelledAt()));
         }
+    }
+
+    /** A counter's other changes move the queue too: the boards refresh their waiting counts, a ticket its position. */
+    @EventListener
+    void record(TicketTransferred e) {
+        change(e.ticketId(), e.branchCode(), "TRANSFERRED", e.toServiceCode(), e.number(), e.at());
+    }
+
+    @EventListener
+    void record(TicketNoShow e) {
+        change(e.ticketId(), e.branchCode(), "NO_SHOW", e.serviceCode(), e.number(), e.at());
+    }
+
+    @EventListener
+    void record(TicketServiceStarted e) {
+        change(e.ticketId(), e.branchCode(), "STARTED", e.serviceCode(), e.number(), e.startedAt());
+    }
+
+    @EventListener
+    void record(TicketCompleted e) {
+        change(e.ticketId(), e.branchCode(), "COMPLETED", e.serviceCode(), e.number(), e.completedAt());
+    }
+
+    private void change(long ticketId, String branchCode, String type, String serviceCode, String number, java.time.Instant at) {
+        long id = feed.latestTicketEventId(ticketId, type);
+        if (id > 0) {
+            feed.insert(new BoardEvent(id, branchCode, type, ticketId, serviceCode, number, null, null, 0, at));
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void transferred(TicketTransferred e) {
+        hub.wake(e.branchCode());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void noShow(TicketNoShow e) {
+        hub.wake(e.branchCode());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void started(TicketServiceStarted e) {
+        hub.wake(e.branchCode());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void completed(TicketCompleted e) {
+        hub.wake(e.branchCode());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
