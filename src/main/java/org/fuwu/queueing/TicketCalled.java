@@ -17,5 +17,5 @@ import java.time.Instant;
  * @param calledAt when it was called
  */
 public record TicketCalled(long ticketId, long eventId, String branchCode, String serviceCode, String number,
-                           String counterCode, String counterNumber, int recall, Instant calledAt) {
+                           String counterCode, String counterNumber, int recall, Instant calledAt) implements LobbyEvent {
 }

@@ -11,5 +11,5 @@ import java.time.Instant;
  * @param number the ticket number
  * @param cancelledAt when it was cancelled
  */
-public record TicketCancelled(long ticketId, String branchCode, String serviceCode, String number, Instant cancelledAt) {
+public record TicketCancelled(long ticketId, String branchCode, String serviceCode, String number, Instant cancelledAt) implements LobbyEvent {
 }

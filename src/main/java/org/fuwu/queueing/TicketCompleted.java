@@ -19,5 +19,5 @@ import java.time.Instant;
  */
 public record TicketCompleted(long ticketId, String branchCode, String serviceCode, String number, String counterCode,
                               String teller, String outcome, Instant issuedAt, Instant calledAt, Instant startedAt,
-                              Instant completedAt) {
+                              Instant completedAt) implements LobbyEvent {
 }

@@ -15,5 +15,5 @@ import java.time.Instant;
  * @param issuedAt when it was issued
  */
 public record TicketIssued(long ticketId, String branchCode, String serviceCode, String number, String priorityClass,
-                           String channel, Instant issuedAt) {
+                           String channel, Instant issuedAt) implements LobbyEvent {
 }

@@ -13,5 +13,5 @@ import java.time.Instant;
  * @param at when it was marked
  */
 public record TicketNoShow(long ticketId, String branchCode, String serviceCode, String number, String counterCode,
-                           Instant at) {
+                           Instant at) implements LobbyEvent {
 }

@@ -14,5 +14,5 @@ import java.time.Instant;
  * @param startedAt when service started
  */
 public record TicketServiceStarted(long ticketId, String branchCode, String serviceCode, String number,
-                                   String counterCode, String teller, Instant startedAt) {
+                                   String counterCode, String teller, Instant startedAt) implements LobbyEvent {
 }

@@ -15,5 +15,5 @@ import java.time.Instant;
  * @param at when it was transferred
  */
 public record TicketTransferred(long ticketId, String branchCode, String fromServiceCode, String toServiceCode,
-                                String toCounterCode, String number, String position, Instant at) {
+                                String toCounterCode, String number, String position, Instant at) implements LobbyEvent {
 }

@@ -1,5 +1,8 @@
 package org.fuwu.queueing.live;
 
+import java.time.Instant;
+
+import org.fuwu.queueing.LobbyEvent;
 import org.fuwu.queueing.TicketCalled;
 import org.fuwu.queueing.TicketCancelled;
 import org.fuwu.queueing.TicketCompleted;
@@ -32,11 +35,7 @@ class BoardFeedRecorder {
 
     @EventListener
     void record(TicketIssued e) {
-        long id = feed.latestTicketEventId(e.ticketId(), "ISSUED");
-        if (id > 0) {
-            feed.insert(new BoardEvent(id, e.branchCode(), "ISSUED", e.ticketId(), e.serviceCode(), e.number(), null,
-                    null, 0, e.issuedAt()));
-        }
+        change(e.ticketId(), e.branchCode(), "ISSUED", e.serviceCode(), e.number(), e.issuedAt());
     }
 
     @EventListener
@@ -47,11 +46,7 @@ class BoardFeedRecorder {
 
     @EventListener
     void record(TicketCancelled e) {
-        long id = feed.latestTicketEventId(e.ticketId(), "CANCELLED");
-        if (id > 0) {
-            feed.insert(new BoardEvent(id, e.branchCode(), "CANCELLED", e.ticketId(), e.serviceCode(), e.number(),
-                    null, null, 0, e.cancelledAt()));
-        }
+        change(e.ticketId(), e.branchCode(), "CANCELLED", e.serviceCode(), e.number(), e.cancelledAt());
     }
 
     /** A counter's other changes move the queue too: the boards refresh their waiting counts, a ticket its position. */
@@ -75,45 +70,17 @@ class BoardFeedRecorder {
         change(e.ticketId(), e.branchCode(), "COMPLETED", e.serviceCode(), e.number(), e.completedAt());
     }
 
-    private void change(long ticketId, String branchCode, String type, String serviceCode, String number, java.time.Instant at) {
+    /** A feed row for a ticket's newest stored event of that type; none when there is no stored event. */
+    private void change(long ticketId, String branchCode, String type, String serviceCode, String number, Instant at) {
         long id = feed.latestTicketEventId(ticketId, type);
         if (id > 0) {
             feed.insert(new BoardEvent(id, branchCode, type, ticketId, serviceCode, number, null, null, 0, at));
         }
     }
 
+    /** After any lobby change commits, the hub pushes the branch's new feed rows. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void transferred(TicketTransferred e) {
-        hub.wake(e.branchCode());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void noShow(TicketNoShow e) {
-        hub.wake(e.branchCode());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void started(TicketServiceStarted e) {
-        hub.wake(e.branchCode());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void completed(TicketCompleted e) {
-        hub.wake(e.branchCode());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void issued(TicketIssued e) {
-        hub.wake(e.branchCode());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void called(TicketCalled e) {
-        hub.wake(e.branchCode());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void cancelled(TicketCancelled e) {
+    void committed(LobbyEvent e) {
         hub.wake(e.branchCode());
     }
 }
