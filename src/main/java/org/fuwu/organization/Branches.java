@@ -1,5 +1,6 @@
 package org.fuwu.organization;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +26,16 @@ public interface Branches {
      * @throws org.fuwu.platform.NotFoundException for an unknown branch
      */
     BusinessCalendar calendarOf(String branchCode);
+
+    /**
+     * A branch's opening hours on a date: its weekly hours with its business calendar applied (closed
+     * on a public holiday; on an adjusted working day (调休) its hours of that weekday, or its Monday to
+     * Friday hours when it is usually closed that weekday).
+     *
+     * @throws org.fuwu.platform.NotFoundException for an unknown branch
+     */
+    OpeningHours openingHours(String branchCode, LocalDate date);
+
+    /** Where a branch is; empty when unknown or when its coordinates were never set. */
+    Optional<BranchLocation> location(String branchCode);
 }

@@ -299,14 +299,15 @@ class QueueingApiIntegrationTest {
     @Test
     void statusByTokenIsPublicAndCancelEndsTheWait() throws Exception {
         String b = QueueingTestSupport.lobby(mvc);
-        JsonNode first = issue(b, "{\"serviceCode\":\"A\",\"channel\":\"KIOSK\"}", null);
-        JsonNode second = issue(b, "{\"serviceCode\":\"A\",\"channel\":\"KIOSK\"}", null);
+        // B has one counter (C02): with one ahead of it, the second waits for that service (A's two free counters would not)
+        JsonNode first = issue(b, "{\"serviceCode\":\"B\",\"channel\":\"KIOSK\"}", null);
+        JsonNode second = issue(b, "{\"serviceCode\":\"B\",\"channel\":\"KIOSK\"}", null);
         String token = second.get("statusToken").asString();
         mvc.perform(get("/api/v1/tickets/status/" + token))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.number").value("A002"))
+                .andExpect(jsonPath("$.number").value("B002"))
                 .andExpect(jsonPath("$.status").value("WAITING"))
-                .andExpect(jsonPath("$.serviceCode").value("A"))
+                .andExpect(jsonPath("$.serviceCode").value("B"))
                 .andExpect(jsonPath("$.position").value(2))
                 .andExpect(jsonPath("$.estimatedWait.p50Seconds").value(greaterThan(0)))
                 .andExpect(jsonPath("$.issuedAt", matchesPattern(".*T.*(Z|[+-]\\d\\d:\\d\\d)$")));

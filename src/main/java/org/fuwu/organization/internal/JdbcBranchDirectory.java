@@ -1,12 +1,15 @@
 package org.fuwu.organization.internal;
 
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.fuwu.organization.BranchLocation;
 import org.fuwu.organization.BranchSummary;
 import org.fuwu.organization.Branches;
+import org.fuwu.organization.OpeningHours;
 import org.fuwu.platform.BranchDirectory;
 import org.fuwu.platform.BusinessCalendar;
 import org.fuwu.platform.BusinessCalendars;
@@ -65,5 +68,18 @@ class JdbcBranchDirectory implements BranchDirectory, Branches {
         Region region = repository.findRegion(branch.regionCode())
                 .orElseThrow(() -> new NotFoundException("region", branch.regionCode()));
         return calendars.get(region.calendarCode());
+    }
+
+    @Override
+    public OpeningHours openingHours(String branchCode, LocalDate date) {
+        BusinessCalendar calendar = calendarOf(branchCode);
+        return EffectiveHours.on(repository.week(branchCode), calendar, date);
+    }
+
+    @Override
+    public Optional<BranchLocation> location(String branchCode) {
+        return branchCode == null ? Optional.empty() : repository.findBranch(branchCode)
+                .filter(b -> b.latitude() != null && b.longitude() != null)
+                .map(b -> new BranchLocation(b.latitude().doubleValue(), b.longitude().doubleValue()));
     }
 }

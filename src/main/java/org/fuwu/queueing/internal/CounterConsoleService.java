@@ -41,6 +41,7 @@ import org.fuwu.routing.PolicyKind;
 import org.fuwu.routing.SelectionPolicy;
 import org.fuwu.routing.ServerView;
 import org.fuwu.routing.WaitingItem;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -110,13 +111,14 @@ public class CounterConsoleService {
 
     CounterConsoleService(ConsoleStore console, QueueingStore store, LobbyConfigService config, TicketService tickets,
                           CustomerDirectory customers, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-                          QueueingProperties properties, PlatformTransactionManager txManager) {
+                          QueueingProperties properties, PlatformTransactionManager txManager,
+                          @Value("${fuwu.queueing.audit-ticket-steps:true}") boolean auditTicketSteps) {
         this.console = console;
         this.store = store;
         this.config = config;
         this.tickets = tickets;
         this.customers = customers;
-        this.audit = audit;
+        this.audit = new TicketStepAudit(audit, auditTicketSteps);
         this.events = events;
         this.clock = clock;
         this.lifecycle = new TicketLifecycle(properties.maxRecalls());
@@ -238,11 +240,15 @@ public class CounterConsoleService {
             case ORDINARY -> org.fuwu.routing.PriorityClass.ORDINARY;
             case VIP -> org.fuwu.routing.PriorityClass.VIP;
             case PREFERENTIAL -> org.fuwu.routing.PriorityClass.PREFERENTIAL;
+            case APPOINTMENT -> org.fuwu.routing.PriorityClass.APPOINTMENT;
         };
         String queue = t.targetCounter() != null ? ownQueue(counterCode) : t.ticket().serviceCode();
         int vip = pc == org.fuwu.routing.PriorityClass.VIP ? 1 : 0;
+        // an appointment ranks from its booked time (ranks_from, set at check-in)
+        Instant due = pc == org.fuwu.routing.PriorityClass.APPOINTMENT && t.ranksFrom() == null
+                ? t.ticket().issuedAt() : t.ranksFrom();
         return new WaitingItem(String.valueOf(t.id()), t.ticket().number(), queue, pc, vip, t.ticket().issuedAt(),
-                t.id(), t.overtakes(), t.overtakes() == 0 ? null : t.firstOvertakenAt(), t.ranksFrom());
+                t.id(), t.overtakes(), t.overtakes() == 0 ? null : t.firstOvertakenAt(), due);
     }
 
     /** The number customers see on a counter: the digits of its code without leading zeros (C03 gives 3). */

@@ -33,8 +33,10 @@ public class LobbyConfigService {
     private final Branches branches;
     private final AuditLog audit;
     private final Clock clock;
+    private final LobbyWaitEstimator estimator;
 
-    LobbyConfigService(QueueingStore store, Branches branches, AuditLog audit, Clock clock) {
+    LobbyConfigService(QueueingStore store, Branches branches, AuditLog audit, Clock clock, LobbyWaitEstimator estimator) {
+        this.estimator = estimator;
         this.store = store;
         this.branches = branches;
         this.audit = audit;
@@ -68,6 +70,7 @@ public class LobbyConfigService {
     private List<ServiceView> views(BranchSummary branch, boolean activeOnly) {
         Map<String, Integer> waiting = store.waitingPerService(branch.code(), businessDay(branch));
         Map<String, Integer> counters = store.countersPerService(branch.code());
+        LobbyWaitEstimator.Lobby lobby = estimator.lobby(branch);
         List<ServiceView> views = new ArrayList<>();
         for (ServiceType s : store.services(branch.code())) {
             if (activeOnly && !s.active()) {
@@ -75,7 +78,7 @@ public class LobbyConfigService {
             }
             int w = waiting.getOrDefault(s.code(), 0);
             int c = counters.getOrDefault(s.code(), 0);
-            views.add(new ServiceView(s, w, c, LobbyWaitEstimates.estimate(s, w, c)));
+            views.add(new ServiceView(s, w, c, lobby.estimate(s, w)));
         }
         return views;
     }

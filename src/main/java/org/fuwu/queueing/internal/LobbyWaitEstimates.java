@@ -8,10 +8,13 @@ import java.util.Map;
 import org.fuwu.routing.WaitEstimator;
 
 /**
- * The lobby's wait estimate: routing's {@link WaitEstimator} (bootstrap simulation, P50 and P90) over
- * the people ahead and the counters that serve the service.
+ * The baseline wait estimate without any history: routing's {@link WaitEstimator} (bootstrap simulation,
+ * P50 and P90) over the people ahead and the counters that serve the service. The lobby itself
+ * estimates from real data with {@link LobbyWaitEstimator} (recent service times, counters open and
+ * busy now, appointments); this stays as the configuration-only figure for callers that have no branch
+ * data at hand (and as the reference its tests compare against).
  *
- * <p>Until the counter console records real service times and counter states, the estimator draws
+ * <p>Without real service times and counter states, the estimator draws
  * service times from an exponential distribution with the service type's expected time, and a
  * counter is taken as busy whenever anyone waits (had a counter been free, nobody would wait) and
  * free otherwise. A service that no counter serves falls back to {@link SimpleWaitEstimator} with

@@ -162,6 +162,23 @@ public class QueueingStore {
                 .param("b", branchCode).param("k", key).query(QueueingStore::ticket).optional();
     }
 
+    /** Sets the time a ticket ranks from in the first-come order (an appointment's booked time). */
+    public void setRanksFrom(long id, Instant ranksFrom) {
+        jdbc.sql("update queue_ticket set ranks_from = :rf where id = :id")
+                .param("rf", Timestamp.from(ranksFrom)).param("id", id).update();
+    }
+
+    public Optional<Ticket> ticketByNumber(String branchCode, LocalDate day, String number) {
+        return jdbc.sql("select " + TICKET_COLUMNS + " from queue_ticket where branch_code = :b and business_day = :d"
+                        + " and number = :n").param("b", branchCode).param("d", day).param("n", number)
+                .query(QueueingStore::ticket).optional();
+    }
+
+    public Optional<Ticket> ticketById(long id) {
+        return jdbc.sql("select " + TICKET_COLUMNS + " from queue_ticket where id = :id").param("id", id)
+                .query(QueueingStore::ticket).optional();
+    }
+
     /** Sets a new status if the ticket is still in the expected one; false otherwise. */
     public boolean changeStatus(long id, TicketStatus from, TicketStatus to, Instant closedAt) {
         return jdbc.sql("""

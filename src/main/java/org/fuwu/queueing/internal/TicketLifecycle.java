@@ -16,14 +16,18 @@ import java.util.Set;
  *   <li>TRANSFER: CALLED or SERVING back to WAITING (another service or counter)</li>
  *   <li>PARK: CALLED or SERVING to PARKED (the customer steps aside, e.g. to fetch a document)</li>
  *   <li>RETURN: PARKED to CALLED (called back to a counter)</li>
- *   <li>CANCEL: WAITING, CALLED or PARKED to CANCELLED</li>
+ *   <li>CANCEL: AWAITING_CHECK_IN, WAITING, CALLED or PARKED to CANCELLED</li>
+ *   <li>CHECK_IN: AWAITING_CHECK_IN to WAITING (a remote ticket's holder arrived)</li>
+ *   <li>CLOSE: AWAITING_CHECK_IN, WAITING, CALLED or PARKED to CANCELLED with the outcome
+ *       {@link #BRANCH_CLOSED} ("not served, branch closed", by the end of day); a ticket in service is
+ *       left to its teller, who completes it</li>
  * </ul>
  */
 public final class TicketLifecycle {
 
     /** What a teller (or the system) does to a ticket. */
     public enum Action {
-        CALL, RECALL, START, COMPLETE, NO_SHOW, TRANSFER, PARK, RETURN, CANCEL
+        CALL, RECALL, START, COMPLETE, NO_SHOW, TRANSFER, PARK, RETURN, CANCEL, CHECK_IN, CLOSE
     }
 
     /** How a service ended. */
@@ -45,27 +49,36 @@ public final class TicketLifecycle {
         }
     }
 
-    private static final Map<Action, Set<TicketStatus>> FROM = Map.of(
-            Action.CALL, EnumSet.of(TicketStatus.WAITING),
-            Action.RECALL, EnumSet.of(TicketStatus.CALLED),
-            Action.START, EnumSet.of(TicketStatus.CALLED),
-            Action.COMPLETE, EnumSet.of(TicketStatus.SERVING),
-            Action.NO_SHOW, EnumSet.of(TicketStatus.CALLED),
-            Action.TRANSFER, EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING),
-            Action.PARK, EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING),
-            Action.RETURN, EnumSet.of(TicketStatus.PARKED),
-            Action.CANCEL, EnumSet.of(TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.PARKED));
+    private static final Map<Action, Set<TicketStatus>> FROM = Map.ofEntries(
+            Map.entry(Action.CALL, EnumSet.of(TicketStatus.WAITING)),
+            Map.entry(Action.RECALL, EnumSet.of(TicketStatus.CALLED)),
+            Map.entry(Action.START, EnumSet.of(TicketStatus.CALLED)),
+            Map.entry(Action.COMPLETE, EnumSet.of(TicketStatus.SERVING)),
+            Map.entry(Action.NO_SHOW, EnumSet.of(TicketStatus.CALLED)),
+            Map.entry(Action.TRANSFER, EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
+            Map.entry(Action.PARK, EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
+            Map.entry(Action.RETURN, EnumSet.of(TicketStatus.PARKED)),
+            Map.entry(Action.CANCEL, EnumSet.of(TicketStatus.AWAITING_CHECK_IN, TicketStatus.WAITING,
+                    TicketStatus.CALLED, TicketStatus.PARKED)),
+            Map.entry(Action.CHECK_IN, EnumSet.of(TicketStatus.AWAITING_CHECK_IN)),
+            Map.entry(Action.CLOSE, EnumSet.of(TicketStatus.AWAITING_CHECK_IN, TicketStatus.WAITING,
+                    TicketStatus.CALLED, TicketStatus.PARKED)));
 
-    private static final Map<Action, TicketStatus> TO = Map.of(
-            Action.CALL, TicketStatus.CALLED,
-            Action.RECALL, TicketStatus.CALLED,
-            Action.START, TicketStatus.SERVING,
-            Action.COMPLETE, TicketStatus.COMPLETED,
-            Action.NO_SHOW, TicketStatus.NO_SHOW,
-            Action.TRANSFER, TicketStatus.WAITING,
-            Action.PARK, TicketStatus.PARKED,
-            Action.RETURN, TicketStatus.CALLED,
-            Action.CANCEL, TicketStatus.CANCELLED);
+    private static final Map<Action, TicketStatus> TO = Map.ofEntries(
+            Map.entry(Action.CALL, TicketStatus.CALLED),
+            Map.entry(Action.RECALL, TicketStatus.CALLED),
+            Map.entry(Action.START, TicketStatus.SERVING),
+            Map.entry(Action.COMPLETE, TicketStatus.COMPLETED),
+            Map.entry(Action.NO_SHOW, TicketStatus.NO_SHOW),
+            Map.entry(Action.TRANSFER, TicketStatus.WAITING),
+            Map.entry(Action.PARK, TicketStatus.PARKED),
+            Map.entry(Action.RETURN, TicketStatus.CALLED),
+            Map.entry(Action.CANCEL, TicketStatus.CANCELLED),
+            Map.entry(Action.CHECK_IN, TicketStatus.WAITING),
+            Map.entry(Action.CLOSE, TicketStatus.CANCELLED));
+
+    /** The outcome of a ticket closed by the end of day: not served, the branch closed. */
+    public static final String BRANCH_CLOSED = "BRANCH_CLOSED";
 
     private final int maxRecalls;
 

@@ -17,7 +17,9 @@ import org.fuwu.platform.FieldValidationException;
 import org.fuwu.platform.NotFoundException;
 import org.fuwu.platform.StaffPrincipal;
 import org.fuwu.queueing.TicketCancelled;
+import org.fuwu.queueing.TicketCheckedIn;
 import org.fuwu.queueing.TicketIssued;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -74,13 +76,21 @@ public class TicketService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate ownTx;
+    private final LobbyHours hours;
+    private final LobbySettingsService settings;
+    private final LobbyWaitEstimator estimator;
 
     TicketService(QueueingStore store, LobbyConfigService config, CustomerDirectory customers, AuditLog audit,
-                  ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager) {
+                  ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager,
+                  @Value("${fuwu.queueing.audit-ticket-steps:true}") boolean auditTicketSteps,
+                  LobbyHours hours, LobbySettingsService settings, LobbyWaitEstimator estimator) {
+        this.hours = hours;
+        this.settings = settings;
+        this.estimator = estimator;
         this.store = store;
         this.config = config;
         this.customers = customers;
-        this.audit = audit;
+        this.audit = new TicketStepAudit(audit, auditTicketSteps);
         this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
@@ -108,11 +118,17 @@ public class TicketService {
                 return replay(first.get(), req);
             }
         }
+        if (req.channel() != Channel.COUNTER) {
+            // a teller may still serve a walk-in after hours; every other channel follows the opening hours
+            hours.requireOpen(branch);
+        }
         PriorityClass priority = PriorityClass.of(customer(req, staff.isPresent()));
         LocalDate day = config.businessDay(branch);
+        TicketStatus initial = req.channel() == Channel.MOBILE && settings.of(branchCode).remoteCheckInRequired()
+                ? TicketStatus.AWAITING_CHECK_IN : TicketStatus.WAITING;
         ownTx.executeWithoutResult(s -> store.ensureNumberCounter(branchCode, day, service.prefix()));
         try {
-            return tx.execute(s -> insert(branch, service, day, priority, req, staff));
+            return tx.execute(s -> insert(branch, service, day, priority, req, staff, initial, null, null));
         } catch (DuplicateKeyException e) {
             if (req.idempotencyKey() != null) {
                 Optional<Ticket> first = store.ticketByIdempotencyKey(branchCode, req.idempotencyKey());
@@ -139,20 +155,25 @@ public class TicketService {
     }
 
     private IssuedTicket insert(BranchSummary branch, ServiceType service, LocalDate day, PriorityClass priority,
-                                IssueRequest req, Optional<StaffPrincipal> staff) {
+                                IssueRequest req, Optional<StaffPrincipal> staff, TicketStatus initial,
+                                Instant ranksFrom, String appointment) {
         int seq = store.nextNumber(branch.code(), day, service.prefix());
         String number = service.prefix() + "%03d".formatted(seq);
         int ahead = store.waitingPerService(branch.code(), day).getOrDefault(service.code(), 0);
-        int counters = store.countersPerService(branch.code()).getOrDefault(service.code(), 0);
-        WaitEstimate estimate = LobbyWaitEstimates.estimate(service, ahead, counters);
+        WaitEstimate estimate = estimator.estimate(branch, service, ahead);
         Instant now = clock.instant();
         Long customerId = req.customerId();
-        Ticket t = new Ticket(0, branch.code(), service.code(), day, number, TicketStatus.WAITING, priority, customerId,
+        Ticket t = new Ticket(0, branch.code(), service.code(), day, number, initial, priority, customerId,
                 req.channel(), StatusTokens.next(), estimate, now);
         long id = store.insertTicket(t, service.prefix(), seq, req.idempotencyKey());
+        if (ranksFrom != null) {
+            store.setRanksFrom(id, ranksFrom);
+        }
         String actor = actor(staff, req.channel());
-        store.insertEvent(id, "ISSUED", TicketStatus.WAITING, now, actor,
-                "channel=" + req.channel() + ";priority=" + priority);
+        store.insertEvent(id, "ISSUED", initial, now, actor,
+                "channel=" + req.channel() + ";priority=" + priority
+                        + (appointment == null ? "" : ";appointment=" + appointment)
+                        + (ranksFrom == null ? "" : ";ranksFrom=" + ranksFrom));
         audit.success("queueing.ticket.issue", "ticket:" + id,
                 Map.of("number", number, "branch", branch.code(), "channel", req.channel().name()));
         events.publishEvent(new TicketIssued(id, branch.code(), service.code(), number, priority.name(),
@@ -193,21 +214,80 @@ public class TicketService {
     private TicketStatusView view(Ticket t) {
         BranchSummary branch = config.branch(t.branchCode());
         ServiceType service = store.service(t.branchCode(), t.serviceCode()).orElseThrow();
-        if (t.status() != TicketStatus.WAITING) {
+        if (t.status() != TicketStatus.WAITING && t.status() != TicketStatus.AWAITING_CHECK_IN) {
             return new TicketStatusView(t, service, branch, 0, new WaitEstimate(0, 0));
         }
+        // a ticket awaiting check-in holds its place: the position it will have once checked in
         int ahead = store.waitingAhead(t.branchCode(), t.serviceCode(), t.businessDay(), t.id());
-        int counters = store.countersPerService(t.branchCode()).getOrDefault(t.serviceCode(), 0);
-        return new TicketStatusView(t, service, branch, ahead + 1,
-                LobbyWaitEstimates.estimate(service, ahead, counters));
+        return new TicketStatusView(t, service, branch, ahead + 1, estimator.estimate(branch, service, ahead));
     }
 
-    /** Cancels a waiting ticket by its token (its holder's own); 409 when it no longer waits. */
+    /**
+     * Issues the ticket of an appointment at its check-in, inside the caller's transaction (the caller made
+     * sure the number counter exists with {@link #prepareNumber}): the class and the time it ranks from
+     * come from {@link AppointmentLateness}; no idempotency key (the appointment is checked in once).
+     */
+    IssuedTicket issueForAppointment(BranchSummary branch, ServiceType service, PriorityClass priority, Long customerId,
+                                     Instant ranksFrom, String appointmentRef) {
+        LocalDate day = config.businessDay(branch);
+        return insert(branch, service, day, priority,
+                new IssueRequest(service.code(), customerId, null, null, Channel.MOBILE, null), CurrentStaff.find(),
+                TicketStatus.WAITING, ranksFrom, appointmentRef);
+    }
+
+    /** Creates today's number counter of a service in its own transaction (see the class comment). */
+    void prepareNumber(BranchSummary branch, ServiceType service) {
+        LocalDate day = config.businessDay(branch);
+        ownTx.executeWithoutResult(s -> store.ensureNumberCounter(branch.code(), day, service.prefix()));
+    }
+
+    /**
+     * Checks in a remote ticket that waits for its holder's arrival (by its token, from the status page):
+     * it joins the queue keeping its original issue time as its place. 409 when it does not await check-in
+     * or the branch is closed.
+     */
+    public TicketStatusView checkIn(String token) {
+        return tx.execute(s -> {
+            Ticket t = byToken(token);
+            checkIn(t, "by=statusToken");
+            return view(store.ticketByToken(token).orElseThrow());
+        });
+    }
+
+    /** Checks in today's remote ticket of a branch by its number (typed at the kiosk); 404 for none awaiting. */
+    public TicketStatusView checkInByNumber(String branchCode, String number) {
+        BranchSummary branch = config.branch(branchCode);
+        String n = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
+        return tx.execute(s -> {
+            Ticket t = store.ticketByNumber(branchCode, config.businessDay(branch), n)
+                    .filter(x -> x.status() == TicketStatus.AWAITING_CHECK_IN)
+                    .orElseThrow(() -> new NotFoundException("ticket", n));
+            checkIn(t, "by=kiosk");
+            return view(store.ticketByToken(t.statusToken()).orElseThrow());
+        });
+    }
+
+    private void checkIn(Ticket t, String by) {
+        if (t.status() != TicketStatus.AWAITING_CHECK_IN) {
+            throw new ConflictException("queueing.conflict.notAwaitingCheckIn", t.number());
+        }
+        hours.requireOpen(config.branch(t.branchCode()));
+        Instant now = clock.instant();
+        if (!store.changeStatus(t.id(), TicketStatus.AWAITING_CHECK_IN, TicketStatus.WAITING, null)) {
+            throw new ConflictException("queueing.conflict.notAwaitingCheckIn", t.number());
+        }
+        store.insertEvent(t.id(), "CHECKED_IN", TicketStatus.WAITING, now,
+                actor(CurrentStaff.find(), Channel.MOBILE), by);
+        events.publishEvent(new TicketCheckedIn(t.id(), t.branchCode(), t.serviceCode(), t.number(), now));
+    }
+
+    /** Cancels a waiting ticket (or one awaiting check-in) by its token (its holder's own); 409 when it no longer waits. */
     public TicketStatusView cancel(String token) {
         return tx.execute(s -> {
             Ticket t = byToken(token);
             Instant now = clock.instant();
-            if (!store.changeStatus(t.id(), TicketStatus.WAITING, TicketStatus.CANCELLED, now)) {
+            if (!store.changeStatus(t.id(), TicketStatus.WAITING, TicketStatus.CANCELLED, now)
+                    && !store.changeStatus(t.id(), TicketStatus.AWAITING_CHECK_IN, TicketStatus.CANCELLED, now)) {
                 throw new ConflictException("queueing.conflict.notWaiting", t.number());
             }
             store.insertEvent(t.id(), "CANCELLED", TicketStatus.CANCELLED, now,

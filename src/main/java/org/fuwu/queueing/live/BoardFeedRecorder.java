@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.fuwu.queueing.LobbyEvent;
 import org.fuwu.queueing.TicketCalled;
 import org.fuwu.queueing.TicketCancelled;
+import org.fuwu.queueing.TicketCheckedIn;
+import org.fuwu.queueing.TicketClosedAtEndOfDay;
 import org.fuwu.queueing.TicketCompleted;
 import org.fuwu.queueing.TicketIssued;
 import org.fuwu.queueing.TicketNoShow;
@@ -12,8 +14,8 @@ import org.fuwu.queueing.TicketServiceStarted;
 import org.fuwu.queueing.TicketTransferred;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Feeds the boards from the lobby's events. Each event is written to the feed table at once, in the
@@ -42,6 +44,7 @@ class BoardFeedRecorder {
     void record(TicketCalled e) {
         feed.insert(new BoardEvent(e.eventId(), e.branchCode(), "CALLED", e.ticketId(), e.serviceCode(), e.number(),
                 e.counterCode(), e.counterNumber(), e.recall(), e.calledAt()));
+        wakeAfterCommit(e);
     }
 
     @EventListener
@@ -70,17 +73,46 @@ class BoardFeedRecorder {
         change(e.ticketId(), e.branchCode(), "COMPLETED", e.serviceCode(), e.number(), e.completedAt());
     }
 
+    @EventListener
+    void record(TicketCheckedIn e) {
+        change(e.ticketId(), e.branchCode(), "CHECKED_IN", e.serviceCode(), e.number(), e.at());
+    }
+
+    @EventListener
+    void record(TicketClosedAtEndOfDay e) {
+        change(e.ticketId(), e.branchCode(), "CLOSED_EOD", e.serviceCode(), e.number(), e.closedAt());
+    }
+
     /** A feed row for a ticket's newest stored event of that type; none when there is no stored event. */
     private void change(long ticketId, String branchCode, String type, String serviceCode, String number, Instant at) {
         long id = feed.latestTicketEventId(ticketId, type);
         if (id > 0) {
             feed.insert(new BoardEvent(id, branchCode, type, ticketId, serviceCode, number, null, null, 0, at));
         }
+        wakeAfterCommit(branchCode);
     }
 
-    /** After any lobby change commits, the hub pushes the branch's new feed rows. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void committed(LobbyEvent e) {
-        hub.wake(e.branchCode());
+    private void wakeAfterCommit(LobbyEvent e) {
+        wakeAfterCommit(e.branchCode());
+    }
+
+    /**
+     * After the change commits, the hub pushes the branch's new feed rows. A plain transaction
+     * synchronization, not a {@code @TransactionalEventListener}: Spring Modulith tracks those in its
+     * event publication registry and marks each one completed after the commit on a second pooled
+     * connection while the first is still held, which starves the pool (a deadlock until the pool's
+     * 30 s timeout) as soon as more requests commit at once than the pool has connections.
+     */
+    private void wakeAfterCommit(String branchCode) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    hub.wake(branchCode);
+                }
+            });
+        } else {
+            hub.wake(branchCode);
+        }
     }
 }

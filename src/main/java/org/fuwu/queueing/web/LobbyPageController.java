@@ -57,9 +57,11 @@ class LobbyPageController {
     private final IssueRateLimit rateLimit;
     private final MessageSource messages;
     private final Clock clock;
+    private final org.fuwu.queueing.internal.LobbyHours hours;
 
     LobbyPageController(LobbyConfigService config, TicketService tickets, IssueRateLimit rateLimit,
-                        MessageSource messages, Clock clock) {
+                        MessageSource messages, Clock clock, org.fuwu.queueing.internal.LobbyHours hours) {
+        this.hours = hours;
         this.config = config;
         this.tickets = tickets;
         this.rateLimit = rateLimit;
@@ -70,6 +72,8 @@ class LobbyPageController {
     @GetMapping("/kiosk/{branchCode}")
     String kiosk(@PathVariable String branchCode, Model model) {
         model.addAttribute("branch", config.branch(branchCode));
+        // outside opening hours the kiosk shows "closed, opens at ..." instead of the service buttons
+        model.addAttribute("openState", hours.state(config.branch(branchCode)));
         model.addAttribute("services", config.activeServices(branchCode).stream()
                 .map(v -> new KioskService(v.service().code(), v.service().prefix(), v.service().nameZh(),
                         v.service().nameEn(), v.waiting(), Minutes.of(v.estimatedWait())))

@@ -97,6 +97,31 @@ class QueueingWebConfiguration {
                 AccessRule.roles("POST", "/queueing/branches/*/counter-services", Role.ADMIN));
     }
 
+    /**
+     * The lobby statistics' rows (read only; branch scope is checked in the service). Ordered before the
+     * other modules' rows: the table is first-match, and organization's {@code GET /api/v1/branches/**}
+     * (any staff) would otherwise let tellers and agents read them.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+    AccessRules lobbyStatisticsAccessRules() {
+        return () -> List.of(
+                AccessRule.roles("GET", "/api/v1/branches/*/statistics", STATISTICS),
+                AccessRule.roles("GET", "/api/v1/branches/*/statistics.csv", STATISTICS),
+                AccessRule.roles("GET", "/api/v1/branches/*/estimate-accuracy", STATISTICS),
+                AccessRule.roles("GET", "/queueing/statistics", STATISTICS),
+                AccessRule.roles("GET", "/queueing/branches/*/statistics", STATISTICS));
+    }
+
+    /** Who reads the lobby statistics: managers, supervisors, analysts, quality, risk, auditors, administrators. */
+    static final Role[] STATISTICS = {Role.LOBBY_MANAGER, Role.SUPERVISOR, Role.ANALYST, Role.ADMIN,
+            Role.QUALITY_MANAGER, Role.RISK_ANALYST, Role.AUDITOR};
+
+    @Bean
+    Workspace lobbyStatisticsWorkspace() {
+        return new Workspace("lobby-statistics", "/queueing/statistics", "bar-chart", 420, Set.of(STATISTICS));
+    }
+
     @Bean
     Workspace lobbyWorkspace() {
         return new Workspace("lobby", "/queueing", "ticket-perforated", 400, Set.of(Role.ADMIN));
