@@ -116,4 +116,41 @@ class CounterConsolePageIntegrationTest {
         mvc.perform(get("/").with(as(Role.TELLER)).header("Accept-Language", "en"))
                 .andExpect(content().string(containsString("Counter console")));
     }
+
+    @Test
+    void anIdentifiedCustomersEarlierVisitsAreShownToTheTeller() throws Exception {
+        String b = QueueingTestSupport.lobby(mvc);
+        String created = mvc.perform(post("/api/v1/customers").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"%s\",\"mobile\":\"%s\"}".formatted(CustomerFixtures.uniqueName("李"),
+                                CustomerFixtures.mobile())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long customerId = JsonMapper.builder().build().readTree(created).get("id").asLong();
+        var teller = as(principal(Scope.branch(b), Role.TELLER));
+        String ticket = "{\"serviceCode\":\"%s\",\"customerId\":%d,\"channel\":\"LOBBY_MANAGER\"}";
+        // the first visit: served and completed with a follow-up
+        mvc.perform(post("/api/v1/branches/" + b + "/tickets").with(as(Role.LOBBY_MANAGER))
+                .contentType(MediaType.APPLICATION_JSON).content(ticket.formatted("B", customerId))).andExpect(status().isCreated());
+        String first = mvc.perform(post("/api/v1/branches/" + b + "/counters/C02/call-next").with(teller))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long firstId = JsonMapper.builder().build().readTree(first).get("id").asLong();
+        mvc.perform(post("/api/v1/tickets/" + firstId + "/start").with(teller)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/tickets/" + firstId + "/complete").with(teller).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"outcome\":\"FOLLOW_UP\"}")).andExpect(status().isOk());
+        // the second visit is at the counter now
+        String second = mvc.perform(post("/api/v1/branches/" + b + "/tickets").with(as(Role.LOBBY_MANAGER))
+                        .contentType(MediaType.APPLICATION_JSON).content(ticket.formatted("A", customerId)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long secondId = JsonMapper.builder().build().readTree(second).get("id").asLong();
+        mvc.perform(post("/counter/" + b + "/C01/call-next").with(teller).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/counter/" + b + "/C01").with(teller).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"customer-visits\""), containsString("Earlier visits"),
+                        containsString("B001"), containsString("Needs follow-up"))));
+        String json = mvc.perform(get("/api/v1/tickets/" + secondId).with(teller)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        var visits = JsonMapper.builder().build().readTree(json).get("customer").get("recentVisits");
+        assertThat(visits).hasSize(1);
+        assertThat(visits.get(0).get("number").asString()).isEqualTo("B001");
+        assertThat(visits.get(0).get("outcome").asString()).isEqualTo("FOLLOW_UP");
+    }
 }

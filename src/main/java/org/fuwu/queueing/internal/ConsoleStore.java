@@ -217,6 +217,30 @@ class ConsoleStore {
                 .param("rf", ranksFrom == null ? null : Timestamp.from(ranksFrom)).update() == 1;
     }
 
+    /** Changes a waiting ticket's priority class; false when it no longer waits or its class changed meanwhile. */
+    boolean changePriority(long id, PriorityClass from, PriorityClass to) {
+        return jdbc.sql("""
+                update queue_ticket set priority_class = :to, version = version + 1
+                where id = :id and status = 'WAITING' and priority_class = :from""")
+                .param("id", id).param("from", from.name()).param("to", to.name()).update() == 1;
+    }
+
+    void insertPriorityOverride(long ticketId, PriorityClass from, PriorityClass to, String reason, String noteEnc,
+                                String actor, Instant at) {
+        jdbc.sql("""
+                insert into queue_priority_override (ticket_id, from_class, to_class, reason, note_enc, actor, changed_at)
+                values (:t, :f, :to, :r, :n, :a, :at)""")
+                .param("t", ticketId).param("f", from.name()).param("to", to.name()).param("r", reason)
+                .param("n", noteEnc).param("a", actor).param("at", Timestamp.from(at)).update();
+    }
+
+    /** A customer's most recent tickets (any branch), newest first: the console's visit history. */
+    List<ConsoleTicket> recentOfCustomer(long customerId, long exceptTicketId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from queue_ticket where customer_id = :c and id <> :x"
+                        + " order by issued_at desc, id desc fetch first " + Math.max(1, limit) + " rows only")
+                .param("c", customerId).param("x", exceptTicketId).query(ConsoleStore::consoleTicket).list();
+    }
+
     /** Stores a ticket event and gives its id. */
     long insertEvent(long ticketId, String type, TicketStatus status, Instant at, String actor, String details) {
         KeyHolder keys = new GeneratedKeyHolder();

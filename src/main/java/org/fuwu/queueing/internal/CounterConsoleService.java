@@ -67,8 +67,17 @@ public class CounterConsoleService {
 
     /** An identified customer as a teller sees them: masked only. */
     public record CustomerSummary(String customerNumber, String maskedName, String segment,
-                                  List<String> preferentialClasses, List<String> maskedIdentities) {
+                                  List<String> preferentialClasses, List<String> maskedIdentities,
+                                  List<Visit> recentVisits) {
     }
+
+    /** One of an identified customer's earlier lobby visits (any branch), for the teller's context. */
+    public record Visit(LocalDate businessDay, String branchCode, String serviceCode, String number, String status,
+                        String outcome, String counterCode) {
+    }
+
+    /** How many earlier visits the console shows. */
+    static final int RECENT_VISITS = 5;
 
     /** A ticket as the console shows it. */
     public record ConsoleView(long id, String number, String branchCode, String serviceCode, String priorityClass,
@@ -570,7 +579,11 @@ public class CounterConsoleService {
     private ConsoleView view(ConsoleTicket t) {
         CustomerSummary customer = null;
         if (t.ticket().customerId() != null) {
-            customer = customers.find(t.ticket().customerId()).map(CounterConsoleService::masked).orElse(null);
+            List<Visit> visits = console.recentOfCustomer(t.ticket().customerId(), t.id(), RECENT_VISITS).stream()
+                    .map(v -> new Visit(v.ticket().businessDay(), v.ticket().branchCode(), v.ticket().serviceCode(),
+                            v.ticket().number(), v.status().name(), v.outcome(), v.counterCode()))
+                    .toList();
+            customer = customers.find(t.ticket().customerId()).map(c -> masked(c, visits)).orElse(null);
         }
         return new ConsoleView(t.id(), t.ticket().number(), t.ticket().branchCode(), t.ticket().serviceCode(),
                 t.ticket().priorityClass().name(), t.status().name(), t.counterCode(), t.recalls(),
@@ -578,10 +591,10 @@ public class CounterConsoleService {
                 t.overtakes(), customer);
     }
 
-    static CustomerSummary masked(CustomerRef c) {
+    static CustomerSummary masked(CustomerRef c, List<Visit> visits) {
         return new CustomerSummary(c.customerNumber(), Masking.keep(c.name(), 1, 0), c.segment().name(),
                 c.preferentialClasses().stream().map(Enum::name).sorted().toList(),
-                c.identities().stream().map(i -> i.kind().name() + " " + i.masked()).toList());
+                c.identities().stream().map(i -> i.kind().name() + " " + i.masked()).toList(), visits);
     }
 
     static String lower(Enum<?> e) {

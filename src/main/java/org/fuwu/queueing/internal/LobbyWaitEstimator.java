@@ -133,6 +133,14 @@ public class LobbyWaitEstimator {
 
         /** The estimate for a customer of this service with {@code peopleAhead} waiting ahead. */
         public WaitEstimate estimate(ServiceType service, int peopleAhead) {
+            return estimate(service, peopleAhead, Set.of());
+        }
+
+        /**
+         * What-if: the estimate were the counters {@code alsoOpen} (paused or closed now, serving the
+         * service in the matrix) open and free. The lobby manager's suggestion of a counter to open.
+         */
+        public WaitEstimate estimate(ServiceType service, int peopleAhead, Set<String> alsoOpen) {
             Set<String> serving = new HashSet<>();
             Set<String> open = new HashSet<>();
             Set<String> busy = new HashSet<>();
@@ -141,9 +149,9 @@ public class LobbyWaitEstimator {
                     continue;
                 }
                 serving.add(c.counterCode());
-                if (c.open()) {
+                if (c.open() || alsoOpen.contains(c.counterCode())) {
                     open.add(c.counterCode());
-                    if (c.busy()) {
+                    if (c.busy() && c.open()) {
                         busy.add(c.counterCode());
                     }
                 }

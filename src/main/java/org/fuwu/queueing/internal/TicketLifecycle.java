@@ -13,7 +13,8 @@ import java.util.Set;
  *   <li>START: CALLED to SERVING</li>
  *   <li>COMPLETE: SERVING to COMPLETED, with an outcome</li>
  *   <li>NO_SHOW: CALLED to NO_SHOW</li>
- *   <li>TRANSFER: CALLED or SERVING back to WAITING (another service or counter)</li>
+ *   <li>TRANSFER: CALLED or SERVING back to WAITING (another service or counter); a WAITING ticket
+ *       stays WAITING in another service or for one counter (the lobby manager reassigns it)</li>
  *   <li>PARK: CALLED or SERVING to PARKED (the customer steps aside, e.g. to fetch a document)</li>
  *   <li>RETURN: PARKED to CALLED (called back to a counter)</li>
  *   <li>CANCEL: AWAITING_CHECK_IN, WAITING, CALLED or PARKED to CANCELLED</li>
@@ -55,7 +56,7 @@ public final class TicketLifecycle {
             Map.entry(Action.START, EnumSet.of(TicketStatus.CALLED)),
             Map.entry(Action.COMPLETE, EnumSet.of(TicketStatus.SERVING)),
             Map.entry(Action.NO_SHOW, EnumSet.of(TicketStatus.CALLED)),
-            Map.entry(Action.TRANSFER, EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
+            Map.entry(Action.TRANSFER, EnumSet.of(TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)),
             Map.entry(Action.PARK, EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
             Map.entry(Action.RETURN, EnumSet.of(TicketStatus.PARKED)),
             Map.entry(Action.CANCEL, EnumSet.of(TicketStatus.AWAITING_CHECK_IN, TicketStatus.WAITING,

@@ -10,6 +10,7 @@ import org.fuwu.queueing.TicketClosedAtEndOfDay;
 import org.fuwu.queueing.TicketCompleted;
 import org.fuwu.queueing.TicketIssued;
 import org.fuwu.queueing.TicketNoShow;
+import org.fuwu.queueing.TicketPriorityChanged;
 import org.fuwu.queueing.TicketServiceStarted;
 import org.fuwu.queueing.TicketTransferred;
 import org.springframework.context.event.EventListener;
@@ -76,6 +77,12 @@ class BoardFeedRecorder {
     @EventListener
     void record(TicketCheckedIn e) {
         change(e.ticketId(), e.branchCode(), "CHECKED_IN", e.serviceCode(), e.number(), e.at());
+    }
+
+    /** A changed priority moves the queue's order: ticket pages refresh their position. */
+    @EventListener
+    void record(TicketPriorityChanged e) {
+        change(e.ticketId(), e.branchCode(), "PRIORITY_CHANGED", e.serviceCode(), e.number(), e.at());
     }
 
     @EventListener

@@ -94,8 +94,19 @@ class QueueingWebConfiguration {
                 AccessRule.roles("GET", "/queueing/branches/*/services/*/edit", Role.ADMIN),
                 AccessRule.roles("POST", "/queueing/branches/*/services", Role.ADMIN),
                 AccessRule.roles("POST", "/queueing/branches/*/services/*", Role.ADMIN),
-                AccessRule.roles("POST", "/queueing/branches/*/counter-services", Role.ADMIN));
+                AccessRule.roles("POST", "/queueing/branches/*/counter-services", Role.ADMIN),
+                // the lobby manager (大堂经理)
+                AccessRule.roles("POST", "/api/v1/tickets/*/priority", MANAGER),
+                AccessRule.roles("GET", "/lobby", MANAGER),
+                AccessRule.roles("GET", "/lobby/*", MANAGER),
+                AccessRule.roles("POST", "/lobby/*/tickets", MANAGER),
+                AccessRule.roles("POST", "/lobby/*/tickets/*/transfer", MANAGER),
+                AccessRule.roles("POST", "/lobby/*/tickets/*/priority", MANAGER),
+                AccessRule.roles("POST", "/lobby/*/counters/*/open", MANAGER));
     }
+
+    /** Who runs the lobby: lobby managers and administrators. */
+    static final Role[] MANAGER = {Role.LOBBY_MANAGER, Role.ADMIN};
 
     /**
      * The lobby statistics' rows (read only; branch scope is checked in the service). Ordered before the
@@ -109,6 +120,8 @@ class QueueingWebConfiguration {
                 AccessRule.roles("GET", "/api/v1/branches/*/statistics", STATISTICS),
                 AccessRule.roles("GET", "/api/v1/branches/*/statistics.csv", STATISTICS),
                 AccessRule.roles("GET", "/api/v1/branches/*/estimate-accuracy", STATISTICS),
+                AccessRule.roles("GET", "/api/v1/branches/*/lobby-overview", Role.LOBBY_MANAGER, Role.SUPERVISOR,
+                        Role.ADMIN),
                 AccessRule.roles("GET", "/queueing/statistics", STATISTICS),
                 AccessRule.roles("GET", "/queueing/branches/*/statistics", STATISTICS));
     }
@@ -125,6 +138,11 @@ class QueueingWebConfiguration {
     @Bean
     Workspace lobbyWorkspace() {
         return new Workspace("lobby", "/queueing", "ticket-perforated", 400, Set.of(Role.ADMIN));
+    }
+
+    @Bean
+    Workspace lobbyManagerWorkspace() {
+        return new Workspace("lobby-manager", "/lobby", "people", 405, Set.of(MANAGER));
     }
 
     @Bean

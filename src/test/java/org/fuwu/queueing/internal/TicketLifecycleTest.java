@@ -39,6 +39,14 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void aLobbyManagerMayReassignAWaitingTicketAndItKeepsWaiting() {
+        assertThat(lifecycle.next(TicketStatus.WAITING, Action.TRANSFER, 0)).isEqualTo(TicketStatus.WAITING);
+        assertThatThrownBy(() -> lifecycle.next(TicketStatus.PARKED, Action.TRANSFER, 0)).isInstanceOf(IllegalTransition.class);
+        assertThatThrownBy(() -> lifecycle.next(TicketStatus.AWAITING_CHECK_IN, Action.TRANSFER, 0))
+                .isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
     void parkAndReturnCallTheCustomerBack() {
         TicketStatus parked = lifecycle.next(TicketStatus.SERVING, Action.PARK, 0);
         assertThat(parked).isEqualTo(TicketStatus.PARKED);
@@ -48,7 +56,7 @@ class TicketLifecycleTest {
     @Test
     void aWaitingTicketCannotBeStartedCompletedOrMarkedNoShow() {
         for (Action a : new Action[] {Action.START, Action.COMPLETE, Action.NO_SHOW, Action.RECALL, Action.PARK,
-                Action.RETURN, Action.TRANSFER}) {
+                Action.RETURN}) {
             assertThatThrownBy(() -> lifecycle.next(TicketStatus.WAITING, a, 0)).isInstanceOf(IllegalTransition.class);
         }
     }
