@@ -11,6 +11,11 @@
     var maxCalls = parseInt(d.maxCalls || '8', 10);
     var soundOn = false;
     var seen = {};
+    // the calls the page was rendered with: the stream may send them again (its look-back re-sends
+    // recent rows that committed late, and clients drop the ids they have had)
+    Array.prototype.forEach.call(document.querySelectorAll('#board-calls tr[data-id]'), function (row) {
+        seen[row.dataset.id] = true;
+    });
 
     function fill(template, a, b) {
         return template.replace('{0}', a).replace('{1}', b);

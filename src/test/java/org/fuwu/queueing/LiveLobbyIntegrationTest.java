@@ -207,6 +207,36 @@ class LiveLobbyIntegrationTest {
     }
 
     @Test
+    void aCallThatCommitsAfterAHigherIdWasSentStillReachesTheBoardOnce() throws Exception {
+        String branch = QueueingTestSupport.lobby(mvc);
+        IssuedTicket early = lobby.issue(branch, "A");
+        IssuedTicket late = lobby.issue(branch, "A");
+        try (SseClient board = SseClient.open(url("/board/" + branch + "/events"))) {
+            assertThat(board.next("waiting", WITHIN)).isNotNull();
+            long base = jdbc.sql("select max(id) from queue_ticket_event").query(Long.class).single() + 2_000_000;
+            // the call with the higher id commits first and is sent ...
+            feedCall(base + 10, branch, late);
+            Event first = board.next(x -> calls(x, late.number()), Duration.ofSeconds(2));
+            assertThat(first).as("the first commit").isNotNull();
+            // ... then the one whose id was taken earlier commits: below the board's cursor
+            feedCall(base + 5, branch, early);
+            Event second = board.next(x -> calls(x, early.number()), Duration.ofSeconds(3));
+            assertThat(second).as("the late commit, found by the poll's look-back").isNotNull();
+            assertThat(second.data()).contains("\"id\":" + (base + 5));
+            // and it is not sent again by the following polls
+            assertThat(board.next(x -> calls(x, early.number()), Duration.ofMillis(1500))).isNull();
+        }
+    }
+
+    private void feedCall(long id, String branch, IssuedTicket t) {
+        jdbc.sql("""
+                insert into queue_board_event (id, branch_code, type, ticket_id, service_code, number, counter_code,
+                    counter_number, recall, occurred_at) values (:id, :b, 'CALLED', :t, 'A', :n, 'C01', '1', 0, :at)""")
+                .param("id", id).param("b", branch).param("t", t.id()).param("n", t.number())
+                .param("at", Timestamp.from(Instant.now())).update();
+    }
+
+    @Test
     void aTicketsStreamCarriesItsPositionAsTheQueueMoves() throws Exception {
         String branch = QueueingTestSupport.lobby(mvc);
         IssuedTicket first = lobby.issue(branch, "A");

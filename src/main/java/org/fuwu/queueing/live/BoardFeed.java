@@ -49,6 +49,17 @@ class BoardFeed {
                 .param("b", branchCode).param("id", afterId).query(BoardFeed::row).list();
     }
 
+    /**
+     * Feed rows of a branch up to an id that occurred since a moment, oldest first: the look-back for
+     * rows that committed after a higher id had been read.
+     */
+    List<BoardEvent> recentUpTo(String branchCode, long upToId, Instant since) {
+        return jdbc.sql("select * from queue_board_event where branch_code = :b and id <= :id and occurred_at >= :since"
+                        + " order by id")
+                .param("b", branchCode).param("id", upToId).param("since", Timestamp.from(since))
+                .query(BoardFeed::row).list();
+    }
+
     /** The newest calls of a branch since a moment, newest first. */
     List<BoardEvent> lastCalls(String branchCode, Instant since, int limit) {
         return jdbc.sql("select * from queue_board_event where branch_code = :b and type = 'CALLED' and occurred_at >= :since"

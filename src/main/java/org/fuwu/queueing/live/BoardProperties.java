@@ -15,12 +15,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param streamTimeout how long one stream lives before the server ends it (the browser reconnects
  *        with Last-Event-ID); default 30 min
  * @param replayLimit how many feed rows are read at once when a client catches up; default 200
+ * @param lookBack how far back each poll re-reads the feed for rows that committed after a row with a
+ *        higher id had already been sent (ids are taken before commit, so commits can come out of id
+ *        order); such a late row is sent then, and clients drop ids they have had; default 10 s
  * @param noticesZh the information ticker's texts in Chinese
  * @param noticesEn the information ticker's texts in English
  */
 @ConfigurationProperties("fuwu.queueing.board")
 public record BoardProperties(Integer calls, Duration heartbeat, Duration poll, Duration streamTimeout,
-                              Integer replayLimit, List<String> noticesZh, List<String> noticesEn) {
+                              Integer replayLimit, Duration lookBack, List<String> noticesZh, List<String> noticesEn) {
 
     public BoardProperties {
         calls = calls == null ? 8 : calls;
@@ -28,6 +31,7 @@ public record BoardProperties(Integer calls, Duration heartbeat, Duration poll, 
         poll = poll == null ? Duration.ofMillis(500) : poll;
         streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
         replayLimit = replayLimit == null ? 200 : replayLimit;
+        lookBack = lookBack == null ? Duration.ofSeconds(10) : lookBack;
         noticesZh = noticesZh == null || noticesZh.isEmpty() ? List.of(
                 "欢迎光临！请留意叫号，过号请到大堂经理处重新取号。",
                 "大额现金业务请提前一天预约。",

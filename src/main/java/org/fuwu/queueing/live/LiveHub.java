@@ -2,6 +2,7 @@ package org.fuwu.queueing.live;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,8 @@ class LiveHub implements DisposableBean {
         final SseEmitter emitter;
         long lastId;
         boolean greeted;
+        /** Ids at or below the cursor sent within the look-back, with when they occurred. */
+        final Map<Long, Instant> sent = new java.util.HashMap<>();
 
         Subscriber(Kind kind, String branchCode, String token, Locale locale, SseEmitter emitter, long lastId) {
             this.kind = kind;
@@ -118,14 +121,14 @@ class LiveHub implements DisposableBean {
         emitter.onCompletion(() -> remove(s));
         emitter.onTimeout(() -> remove(s));
         emitter.onError(e -> remove(s));
-        thread.execute(() -> pump(branchCode));
+        thread.execute(() -> pump(branchCode, true));
         return emitter;
     }
 
     /** Pushes a branch's new feed rows soon (on the hub thread); called after a change commits. */
     void wake(String branchCode) {
         if (branches.containsKey(branchCode)) {
-            thread.execute(() -> pump(branchCode));
+            thread.execute(() -> pump(branchCode, false));
         }
     }
 
@@ -147,7 +150,7 @@ class LiveHub implements DisposableBean {
 
     private void pollAll() {
         for (String branch : List.copyOf(branches.keySet())) {
-            pump(branch);
+            pump(branch, true);
         }
     }
 
@@ -159,7 +162,13 @@ class LiveHub implements DisposableBean {
         }
     }
 
-    private void pump(String branchCode) {
+    /**
+     * Sends a branch's streams what they have not had. With {@code lookBack} (polls and new streams)
+     * it also re-reads the feed of the last {@code lookBack} below the cursors: a change whose ticket
+     * event id was taken before another's but that committed after it was not there when the higher
+     * id was read, and is sent now (out of id order; clients drop ids they have had).
+     */
+    private void pump(String branchCode, boolean lookBack) {
         try {
             List<Subscriber> subs = branches.get(branchCode);
             if (subs == null || subs.isEmpty()) {
@@ -167,6 +176,7 @@ class LiveHub implements DisposableBean {
             }
             List<Subscriber> current = List.copyOf(subs);
             long from = current.stream().mapToLong(s -> s.lastId).min().orElse(0);
+            long highest = current.stream().mapToLong(s -> s.lastId).max().orElse(0);
             List<BoardEvent> events = new ArrayList<>();
             List<BoardEvent> page;
             do {
@@ -176,19 +186,38 @@ class LiveHub implements DisposableBean {
                     from = page.get(page.size() - 1).id();
                 }
             } while (page.size() == properties.replayLimit());
+            Instant since = Instant.now().minus(properties.lookBack());
+            List<BoardEvent> late = lookBack ? feed.recentUpTo(branchCode, highest, since) : List.of();
             WaitingSummary waiting = null;
             for (Subscriber s : current) {
-                List<BoardEvent> mine = events.stream().filter(e -> e.id() > s.lastId).toList();
+                s.sent.values().removeIf(at -> at.isBefore(since));
+                List<BoardEvent> mine = new ArrayList<>();
+                for (BoardEvent e : late) {
+                    if (e.id() <= s.lastId && !s.sent.containsKey(e.id())) {
+                        mine.add(e);
+                    }
+                }
+                for (BoardEvent e : events) {
+                    if (e.id() > s.lastId) {
+                        mine.add(e);
+                    }
+                }
                 if (mine.isEmpty() && s.greeted) {
                     continue;
                 }
-                long last = mine.isEmpty() ? s.lastId : mine.get(mine.size() - 1).id();
+                long last = s.lastId;
+                for (BoardEvent e : mine) {
+                    last = Math.max(last, e.id());
+                    if (!e.occurredAt().isBefore(since)) {
+                        s.sent.put(e.id(), e.occurredAt());
+                    }
+                }
                 if (s.kind == Kind.TICKET) {
                     send(s, SseEmitter.event().id(Long.toString(last)).name("status")
                             .data(ticketStatus(s), MediaType.APPLICATION_JSON));
                 } else {
                     for (BoardEvent e : mine) {
-                        send(s, SseEmitter.event().id(Long.toString(e.id())).name(e.eventName())
+                        send(s, SseEmitter.event().id(Long.toString(Math.max(e.id(), s.lastId))).name(e.eventName())
                                 .data(e, MediaType.APPLICATION_JSON));
                     }
                     if (waiting == null) {
