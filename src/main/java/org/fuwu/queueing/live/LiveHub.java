@@ -56,6 +56,8 @@ class LiveHub implements DisposableBean {
         final SseEmitter emitter;
         long lastId;
         boolean greeted;
+        /** A change was sent without a fresh waiting summary (throttled): one is due. */
+        boolean summaryDue;
         /** Ids at or below the cursor sent within the look-back, with when they occurred. */
         final Map<Long, Instant> sent = new java.util.HashMap<>();
 
@@ -117,6 +119,11 @@ class LiveHub implements DisposableBean {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         long from = lastEventId != null && lastEventId >= 0 ? lastEventId : feed.maxId(branchCode);
         Subscriber s = new Subscriber(kind, branchCode, token, locale, emitter, from);
+        // what had committed at or below the cursor is what the client had (its page, or its earlier
+        // stream): the look-back sends only rows below the cursor that commit from now on
+        for (BoardEvent e : feed.recentUpTo(branchCode, from, Instant.now().minus(properties.lookBack()))) {
+            s.sent.put(e.id(), e.occurredAt());
+        }
         branches.computeIfAbsent(branchCode, b -> new CopyOnWriteArrayList<>()).add(s);
         emitter.onCompletion(() -> remove(s));
         emitter.onTimeout(() -> remove(s));
@@ -125,12 +132,35 @@ class LiveHub implements DisposableBean {
         return emitter;
     }
 
-    /** Pushes a branch's new feed rows soon (on the hub thread); called after a change commits. */
+    /**
+     * Pushes a branch's new feed rows soon (on the hub thread); called after a change commits. Wakes
+     * coalesce: while a pump of the branch is queued, another wake adds nothing (that pump reads
+     * everything committed before it runs).
+     */
     void wake(String branchCode) {
-        if (branches.containsKey(branchCode)) {
-            thread.execute(() -> pump(branchCode, false));
+        if (branches.containsKey(branchCode) && queued.add(branchCode)) {
+            thread.execute(() -> {
+                queued.remove(branchCode);
+                pump(branchCode, false);
+            });
         }
     }
+
+    /** Branches with a wake-up pump queued on the hub thread. */
+    private final java.util.Set<String> queued = ConcurrentHashMap.newKeySet();
+
+    /** When each branch's waiting summary was last computed (hub thread only). */
+    private final Map<String, Long> summaryAt = new java.util.HashMap<>();
+
+    /** Branches with a summary refresh scheduled (hub thread only). */
+    private final java.util.Set<String> summaryScheduled = new java.util.HashSet<>();
+
+    /**
+     * The waiting summary (counts and estimates of every service) costs a simulation per service, so a
+     * branch computes it at most every {@link #SUMMARY_INTERVAL_MS}; a change sent in between gets the
+     * next one when the interval ends.
+     */
+    static final long SUMMARY_INTERVAL_MS = 250;
 
     /** How many streams a branch has on this instance. */
     int connections(String branchCode) {
@@ -202,7 +232,7 @@ class LiveHub implements DisposableBean {
                         mine.add(e);
                     }
                 }
-                if (mine.isEmpty() && s.greeted) {
+                if (mine.isEmpty() && s.greeted && !s.summaryDue) {
                     continue;
                 }
                 long last = s.lastId;
@@ -221,10 +251,15 @@ class LiveHub implements DisposableBean {
                                 .data(e, MediaType.APPLICATION_JSON));
                     }
                     if (waiting == null) {
-                        waiting = waiting(branchCode);
+                        waiting = summaryNow(branchCode);
                     }
-                    send(s, SseEmitter.event().id(Long.toString(last)).name("waiting")
-                            .data(waiting, MediaType.APPLICATION_JSON));
+                    if (waiting != null) {
+                        send(s, SseEmitter.event().id(Long.toString(last)).name("waiting")
+                                .data(waiting, MediaType.APPLICATION_JSON));
+                        s.summaryDue = false;
+                    } else {
+                        s.summaryDue = true;
+                    }
                 }
                 s.lastId = last;
                 s.greeted = true;
@@ -232,6 +267,23 @@ class LiveHub implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("live feed of branch {} failed: {}", branchCode, e.toString());
         }
+    }
+
+    /** The branch's waiting summary, or null when one was computed too recently (a refresh is then scheduled). */
+    private WaitingSummary summaryNow(String branchCode) {
+        long now = System.nanoTime() / 1_000_000;
+        Long at = summaryAt.get(branchCode);
+        if (at == null || now - at >= SUMMARY_INTERVAL_MS) {
+            summaryAt.put(branchCode, now);
+            return waiting(branchCode);
+        }
+        if (summaryScheduled.add(branchCode)) {
+            thread.schedule(() -> {
+                summaryScheduled.remove(branchCode);
+                pump(branchCode, false);
+            }, SUMMARY_INTERVAL_MS - (now - at), TimeUnit.MILLISECONDS);
+        }
+        return null;
     }
 
     private WaitingSummary waiting(String branchCode) {
