@@ -45,7 +45,7 @@ class BoardFeedRecorder {
     void record(TicketCalled e) {
         feed.insert(new BoardEvent(e.eventId(), e.branchCode(), "CALLED", e.ticketId(), e.serviceCode(), e.number(),
                 e.counterCode(), e.counterNumber(), e.recall(), e.calledAt()));
-        wakeAfterCommit(e);
+        wakeAfterCommit(e.branchCode(), e.eventId());
     }
 
     @EventListener
@@ -96,11 +96,7 @@ class BoardFeedRecorder {
         if (id > 0) {
             feed.insert(new BoardEvent(id, branchCode, type, ticketId, serviceCode, number, null, null, 0, at));
         }
-        wakeAfterCommit(branchCode);
-    }
-
-    private void wakeAfterCommit(LobbyEvent e) {
-        wakeAfterCommit(e.branchCode());
+        wakeAfterCommit(branchCode, id);
     }
 
     /**
@@ -108,18 +104,20 @@ class BoardFeedRecorder {
      * synchronization, not a {@code @TransactionalEventListener}: Spring Modulith tracks those in its
      * event publication registry and marks each one completed after the commit on a second pooled
      * connection while the first is still held, which starves the pool (a deadlock until the pool's
-     * 30 s timeout) as soon as more requests commit at once than the pool has connections.
+     * 30 s timeout) as soon as more requests commit at once than the pool has connections. The hub is
+     * told the committed row's id, so a row that commits after a higher id was sent goes out at once
+     * rather than with the next poll's look-back.
      */
-    private void wakeAfterCommit(String branchCode) {
+    private void wakeAfterCommit(String branchCode, long feedId) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    hub.wake(branchCode);
+                    hub.wake(branchCode, feedId);
                 }
             });
         } else {
-            hub.wake(branchCode);
+            hub.wake(branchCode, feedId);
         }
     }
 }

@@ -137,14 +137,23 @@ class LiveHub implements DisposableBean {
      * coalesce: while a pump of the branch is queued, another wake adds nothing (that pump reads
      * everything committed before it runs).
      */
-    void wake(String branchCode) {
-        if (branches.containsKey(branchCode) && queued.add(branchCode)) {
+    void wake(String branchCode, long feedId) {
+        if (!branches.containsKey(branchCode)) {
+            return;
+        }
+        if (feedId > 0) {
+            committed.computeIfAbsent(branchCode, b -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(feedId);
+        }
+        if (queued.add(branchCode)) {
             thread.execute(() -> {
                 queued.remove(branchCode);
                 pump(branchCode, false);
             });
         }
     }
+
+    /** Feed ids committed on this instance since the branch's last pump: looked up even below the cursors. */
+    private final Map<String, java.util.Queue<Long>> committed = new ConcurrentHashMap<>();
 
     /** Branches with a wake-up pump queued on the hub thread. */
     private final java.util.Set<String> queued = ConcurrentHashMap.newKeySet();
@@ -174,6 +183,7 @@ class LiveHub implements DisposableBean {
             subs.remove(s);
             if (subs.isEmpty()) {
                 branches.remove(s.branchCode, subs);
+                committed.remove(s.branchCode);
             }
         }
     }
@@ -217,7 +227,7 @@ class LiveHub implements DisposableBean {
                 }
             } while (page.size() == properties.replayLimit());
             Instant since = Instant.now().minus(properties.lookBack());
-            List<BoardEvent> late = lookBack ? feed.recentUpTo(branchCode, highest, since) : List.of();
+            List<BoardEvent> late = lookBack ? feed.recentUpTo(branchCode, highest, since) : justCommitted(branchCode, highest);
             WaitingSummary waiting = null;
             for (Subscriber s : current) {
                 s.sent.values().removeIf(at -> at.isBefore(since));
@@ -267,6 +277,22 @@ class LiveHub implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("live feed of branch {} failed: {}", branchCode, e.toString());
         }
+    }
+
+    /** The rows this instance committed since the last pump that lie at or below a cursor (committed late). */
+    private List<BoardEvent> justCommitted(String branchCode, long highest) {
+        java.util.Queue<Long> ids = committed.get(branchCode);
+        if (ids == null) {
+            return List.of();
+        }
+        List<Long> below = new ArrayList<>();
+        Long id;
+        while ((id = ids.poll()) != null) {
+            if (id <= highest) {
+                below.add(id);
+            }
+        }
+        return below.isEmpty() ? List.of() : feed.byIds(branchCode, below);
     }
 
     /** The branch's waiting summary, or null when one was computed too recently (a refresh is then scheduled). */
