@@ -20,6 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Appends to the chain under a row lock on its head, so that concurrent writers, in one process or
  * several, each extend the chain from the true last record.
+ *
+ * <p>With {@code fuwu.audit.chaining=deferred} a writer only inserts its record into
+ * {@code audit_pending}, in its own transaction and without the head's lock, and {@link AuditChainer}
+ * links committed records into the chain in batches a moment later. Inline chaining holds the head's
+ * lock from the record to the commit, so audited writes of the whole bank commit one at a time (one
+ * WAL flush each); deferred chaining lets them commit together, at the price of a short window (the
+ * chainer's interval, 200 ms by default) in which a committed record is not yet chained.
  */
 @Component
 class JdbcAuditLog implements AuditLog {
@@ -30,7 +37,14 @@ class JdbcAuditLog implements AuditLog {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager txManager, Clock clock) {
+    private final boolean deferred;
+
+    JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager txManager, Clock clock,
+                 @org.springframework.beans.factory.annotation.Value("${fuwu.audit.chaining:inline}") String chaining) {
+        if (!"inline".equals(chaining) && !"deferred".equals(chaining)) {
+            throw new IllegalStateException("fuwu.audit.chaining must be inline or deferred, not " + chaining);
+        }
+        this.deferred = "deferred".equals(chaining);
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
         this.ownTx = new TransactionTemplate(txManager);
@@ -49,6 +63,15 @@ class JdbcAuditLog implements AuditLog {
         Instant at = AuditChain.normalise(clock.instant());
         // a read-only transaction cannot take the record (PostgreSQL refuses the insert): write it in its own
         TransactionTemplate template = TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? ownTx : tx;
+        if (deferred) {
+            template.executeWithoutResult(status -> jdbc.sql("""
+                    insert into audit_pending (occurred_at, actor, origin, action, target, outcome, details)
+                    values (:at, :actor, :origin, :action, :target, :outcome, :details)""")
+                    .param("at", java.sql.Timestamp.from(at)).param("actor", truncate(actor, 200))
+                    .param("origin", truncate(origin, 100)).param("action", action).param("target", truncate(target, 300))
+                    .param("outcome", outcome.name()).param("details", detailJson).update());
+            return;
+        }
         template.executeWithoutResult(status -> {
             var head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
                     .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
@@ -69,7 +92,7 @@ class JdbcAuditLog implements AuditLog {
         });
     }
 
-    private static String truncate(String s, int max) {
+    static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }
