@@ -131,8 +131,11 @@ public class AlmostTurnNotifier implements DisposableBean {
         }
     }
 
-    /** Evaluates a branch's candidates now, on the caller's thread; returns how many were sent (claimed). */
-    int evaluate(String branchCode) {
+    /**
+     * Evaluates a branch's candidates now, on the caller's thread, and returns how many this call sent (it
+     * claimed); safe to run on several threads and instances at once. The after-commit path runs it on the pool.
+     */
+    public int evaluate(String branchCode) {
         var candidates = store.almostTurnCandidates(branchCode);
         if (candidates.isEmpty()) {
             return 0;
