@@ -225,6 +225,10 @@ class AlmostYourTurnSmsIntegrationTest {
                 .query(String.class).single()).startsWith("log-");
         assertThat(jdbc.sql("select count(*) from queue_ticket_event where ticket_id = :id and type = 'ALMOST_TURN_SMS'")
                 .param("id", id4).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/api/v1/tickets/" + id4).with(as(Role.TELLER)))   // what the counter console shows
+                .andExpect(jsonPath("$.almostTurnSms.maskedMobile").value(m4.substring(0, 3) + "****" + m4.substring(7)))
+                .andExpect(jsonPath("$.almostTurnSms.outcome").value("ACCEPTED"))
+                .andExpect(jsonPath("$.almostTurnSms.notifiedAt").isNotEmpty());
         mvc.perform(get("/api/v1/tickets/status/" + a5.get("statusToken").asString()))
                 .andExpect(jsonPath("$.notifyMobile").value(m5.substring(0, 3) + "****" + m5.substring(7)))
                 .andExpect(jsonPath("$.almostTurnSms").value("ACCEPTED"))
@@ -334,6 +338,15 @@ class AlmostYourTurnSmsIntegrationTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.allOf(
                                 org.hamcrest.Matchers.containsString(m.substring(0, 3) + "****" + m.substring(7)),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(m)))));
+        // the teller who calls it sees that it was texted, masked
+        assertThat(callNext("C02")).isEqualTo("B001");
+        mvc.perform(get("/counter/" + branch + "/C02").with(as(Role.TELLER)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("SMS to " + m.substring(0, 3) + "****" + m.substring(7)
+                                        + ": ACCEPTED"),
                                 org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(m)))));
     }
 

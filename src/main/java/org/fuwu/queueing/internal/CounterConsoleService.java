@@ -70,12 +70,12 @@ public class CounterConsoleService {
                                   List<String> preferentialClasses, List<String> maskedIdentities) {
     }
 
-    /** A ticket as the console shows it. */
+    /** A ticket as the console shows it; {@code almostTurnSms}: its "almost your turn" SMS (masked number), or null. */
     public record ConsoleView(long id, String number, String branchCode, String serviceCode, String priorityClass,
                               String status, String counterCode, int recalls, int maxRecalls, String explanation,
                               @com.fasterxml.jackson.annotation.JsonIgnore String explanationParts,
                               Instant issuedAt, Instant calledAt, Instant startedAt, String outcome, int overtakes,
-                              CustomerSummary customer) {
+                              CustomerSummary customer, TicketService.Notification almostTurnSms) {
     }
 
     /** One waiting ticket in the snapshot. */
@@ -575,7 +575,7 @@ public class CounterConsoleService {
         return new ConsoleView(t.id(), t.ticket().number(), t.ticket().branchCode(), t.ticket().serviceCode(),
                 t.ticket().priorityClass().name(), t.status().name(), t.counterCode(), t.recalls(),
                 lifecycle.maxRecalls(), t.explanation(), t.explanationParts(), t.ticket().issuedAt(), t.calledAt(), t.startedAt(), t.outcome(),
-                t.overtakes(), customer);
+                t.overtakes(), customer, tickets.notification(t.id()));
     }
 
     static CustomerSummary masked(CustomerRef c) {
