@@ -79,12 +79,12 @@ public class CounterConsoleService {
     /** How many earlier visits the console shows. */
     static final int RECENT_VISITS = 5;
 
-    /** A ticket as the console shows it. */
+    /** A ticket as the console shows it; {@code almostTurnSms}: its "almost your turn" SMS (masked number), or null. */
     public record ConsoleView(long id, String number, String branchCode, String serviceCode, String priorityClass,
                               String status, String counterCode, int recalls, int maxRecalls, String explanation,
                               @com.fasterxml.jackson.annotation.JsonIgnore String explanationParts,
                               Instant issuedAt, Instant calledAt, Instant startedAt, String outcome, int overtakes,
-                              CustomerSummary customer) {
+                              CustomerSummary customer, TicketService.Notification almostTurnSms) {
     }
 
     /** One waiting ticket in the snapshot. */
@@ -588,7 +588,7 @@ public class CounterConsoleService {
         return new ConsoleView(t.id(), t.ticket().number(), t.ticket().branchCode(), t.ticket().serviceCode(),
                 t.ticket().priorityClass().name(), t.status().name(), t.counterCode(), t.recalls(),
                 lifecycle.maxRecalls(), t.explanation(), t.explanationParts(), t.ticket().issuedAt(), t.calledAt(), t.startedAt(), t.outcome(),
-                t.overtakes(), customer);
+                t.overtakes(), customer, tickets.notification(t.id()));
     }
 
     static CustomerSummary masked(CustomerRef c, List<Visit> visits) {

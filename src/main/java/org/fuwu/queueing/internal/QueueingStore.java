@@ -206,6 +206,67 @@ public class QueueingStore {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    // ---- "almost your turn" notification (issue 3, point 6)
+
+    /** A ticket's notification settings and state, as stored: the mobile number only encrypted. */
+    public record NotifyRow(long ticketId, String mobileEnc, String language, Instant notifiedAt, String outcome,
+                            String detail) {
+    }
+
+    /** A waiting ticket that asked for the notification and has not had it. */
+    public record AlmostTurnCandidate(long ticketId, String serviceCode, LocalDate businessDay, String number,
+                                      String mobileEnc, String language) {
+    }
+
+    /** Stores the encrypted notification number of a ticket that still waits and was not notified; false otherwise. */
+    public boolean setNotifyMobile(long ticketId, String mobileEnc, String language) {
+        return jdbc.sql("""
+                update queue_ticket set notify_mobile_enc = :enc, notify_language = :lang
+                where id = :id and status in ('WAITING', 'AWAITING_CHECK_IN') and almost_notified_at is null""")
+                .param("enc", mobileEnc).param("lang", language).param("id", ticketId).update() == 1;
+    }
+
+    public Optional<NotifyRow> notifyRow(long ticketId) {
+        return jdbc.sql("""
+                select id, notify_mobile_enc, notify_language, almost_notified_at, almost_sms_outcome, almost_sms_detail
+                from queue_ticket where id = :id and notify_mobile_enc is not null""")
+                .param("id", ticketId)
+                .query((rs, n) -> new NotifyRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)))
+                .optional();
+    }
+
+    /** The waiting tickets of a branch with a notification number and no notification yet, first issued first. */
+    public List<AlmostTurnCandidate> almostTurnCandidates(String branchCode) {
+        return jdbc.sql("""
+                select id, service_code, business_day, number, notify_mobile_enc, notify_language from queue_ticket
+                where branch_code = :b and status = 'WAITING' and notify_mobile_enc is not null
+                  and almost_notified_at is null
+                order by id""")
+                .param("b", branchCode)
+                .query((rs, n) -> new AlmostTurnCandidate(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    /**
+     * Claims a ticket's one notification: true for exactly one caller on any number of instances, and only
+     * while the ticket still waits (a conditional update from null, committed before anything is sent).
+     */
+    public boolean claimAlmostTurn(long ticketId, Instant at) {
+        return jdbc.sql("""
+                update queue_ticket set almost_notified_at = :at, almost_sms_outcome = 'PENDING'
+                where id = :id and almost_notified_at is null and status = 'WAITING'
+                  and notify_mobile_enc is not null""")
+                .param("at", Timestamp.from(at)).param("id", ticketId).update() == 1;
+    }
+
+    /** What the gateway made of the notification. */
+    public void recordAlmostTurn(long ticketId, String outcome, String detail) {
+        jdbc.sql("update queue_ticket set almost_sms_outcome = :o, almost_sms_detail = :d where id = :id")
+                .param("o", outcome).param("d", detail).param("id", ticketId).update();
+    }
+
     public void insertEvent(long ticketId, String type, TicketStatus status, Instant at, String actor, String details) {
         jdbc.sql("""
                 insert into queue_ticket_event (ticket_id, type, status, occurred_at, actor, details)

@@ -14,7 +14,10 @@ import org.fuwu.platform.AuditLog;
 import org.fuwu.platform.ConflictException;
 import org.fuwu.platform.CurrentStaff;
 import org.fuwu.platform.FieldValidationException;
+import org.fuwu.platform.Identifiers;
+import org.fuwu.platform.Masking;
 import org.fuwu.platform.NotFoundException;
+import org.fuwu.platform.PersonalData;
 import org.fuwu.platform.StaffPrincipal;
 import org.fuwu.queueing.TicketCancelled;
 import org.fuwu.queueing.TicketCheckedIn;
@@ -46,7 +49,23 @@ public class TicketService {
 
     /** A ticket's status as its holder sees it; position and estimate are 0 once it no longer waits. */
     public record TicketStatusView(Ticket ticket, ServiceType service, BranchSummary branch, int position,
-                                   WaitEstimate estimatedWait) {
+                                   WaitEstimate estimatedWait, Notification notification) {
+
+        public TicketStatusView(Ticket ticket, ServiceType service, BranchSummary branch, int position,
+                                WaitEstimate estimatedWait) {
+            this(ticket, service, branch, position, estimatedWait, null);
+        }
+    }
+
+    /**
+     * The "almost your turn" SMS of a ticket, as its holder and staff may see it.
+     *
+     * @param maskedMobile the number, masked ({@code 138****5678})
+     * @param language zh-CN or en
+     * @param notifiedAt when the message was sent (claimed), or null while it is not yet due
+     * @param outcome PENDING, ACCEPTED, REJECTED or FAILED once sent; null before
+     */
+    public record Notification(String maskedMobile, String language, Instant notifiedAt, String outcome) {
     }
 
     /**
@@ -58,9 +77,17 @@ public class TicketService {
      * @param identity the raw identifier; never stored, never logged
      * @param channel where the ticket is taken
      * @param idempotencyKey a replay with the same key returns the first ticket
+     * @param notifyMobile a mobile number for the "almost your turn" SMS, given by the customer, or null;
+     *        stored only encrypted, never logged
+     * @param notifyLanguage the language of that SMS ({@code zh-CN} or {@code en}); null: zh-CN
      */
     public record IssueRequest(String serviceCode, Long customerId, IdentityKind identityKind, String identity,
-                               Channel channel, String idempotencyKey) {
+                               Channel channel, String idempotencyKey, String notifyMobile, String notifyLanguage) {
+
+        public IssueRequest(String serviceCode, Long customerId, IdentityKind identityKind, String identity,
+                            Channel channel, String idempotencyKey) {
+            this(serviceCode, customerId, identityKind, identity, channel, idempotencyKey, null, null);
+        }
 
         @Override
         public String toString() {
@@ -79,11 +106,16 @@ public class TicketService {
     private final LobbyHours hours;
     private final LobbySettingsService settings;
     private final LobbyWaitEstimator estimator;
+    private final PersonalData personalData;
+    private final AlmostTurnNotifier notifier;
 
     TicketService(QueueingStore store, LobbyConfigService config, CustomerDirectory customers, AuditLog audit,
                   ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager,
                   @Value("${fuwu.queueing.audit-ticket-steps:true}") boolean auditTicketSteps,
-                  LobbyHours hours, LobbySettingsService settings, LobbyWaitEstimator estimator) {
+                  LobbyHours hours, LobbySettingsService settings, LobbyWaitEstimator estimator,
+                  PersonalData personalData, AlmostTurnNotifier notifier) {
+        this.personalData = personalData;
+        this.notifier = notifier;
         this.hours = hours;
         this.settings = settings;
         this.estimator = estimator;
@@ -112,6 +144,8 @@ public class TicketService {
         if (!service.active()) {
             throw new ConflictException("queueing.conflict.serviceInactive", service.code());
         }
+        String notifyMobile = notifyMobile(req.notifyMobile());
+        String notifyLanguage = language(req.notifyLanguage());
         if (req.idempotencyKey() != null) {
             Optional<Ticket> first = store.ticketByIdempotencyKey(branchCode, req.idempotencyKey());
             if (first.isPresent()) {
@@ -128,7 +162,14 @@ public class TicketService {
                 ? TicketStatus.AWAITING_CHECK_IN : TicketStatus.WAITING;
         ownTx.executeWithoutResult(s -> store.ensureNumberCounter(branchCode, day, service.prefix()));
         try {
-            return tx.execute(s -> insert(branch, service, day, priority, req, staff, initial, null, null));
+            return tx.execute(s -> {
+                IssuedTicket t = insert(branch, service, day, priority, req, staff, initial, null, null);
+                if (notifyMobile != null) {
+                    store.setNotifyMobile(t.id(), personalData.encrypt(notifyMobile), notifyLanguage);
+                    // the issue's own lobby event evaluates the branch after this commit
+                }
+                return t;
+            });
         } catch (DuplicateKeyException e) {
             if (req.idempotencyKey() != null) {
                 Optional<Ticket> first = store.ticketByIdempotencyKey(branchCode, req.idempotencyKey());
@@ -138,6 +179,67 @@ public class TicketService {
             }
             throw e;
         }
+    }
+
+    /**
+     * A notification number as given: null for none; otherwise normalised (spaces, dashes, +86 removed) and
+     * checked as a mainland mobile number, or 422 naming {@code notifyMobile}.
+     */
+    static String notifyMobile(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String m = Identifiers.normaliseMobile(raw.strip());
+        if (!Identifiers.isMobile(m)) {
+            throw FieldValidationException.of("notifyMobile", "queueing.validation.mobile");
+        }
+        return m;
+    }
+
+    /** The stored language of a notification: zh-CN or en; null (so zh-CN) when none is given. */
+    static String language(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        String t = tag.strip().replace('_', '-').toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("zh") || t.startsWith("zh-")) {
+            return "zh-CN";
+        }
+        if (t.equals("en") || t.startsWith("en-")) {
+            return "en";
+        }
+        throw FieldValidationException.of("notifyLanguage", "queueing.validation.notifyLanguage");
+    }
+
+    /**
+     * Gives (or changes) the "almost your turn" number of a ticket by its token, from its status page: while
+     * it waits or awaits check-in and has not been notified; 409 otherwise, 422 naming {@code notifyMobile}
+     * for a bad number. The branch is evaluated after the commit, so a ticket already near its turn is told.
+     */
+    public TicketStatusView setNotifyMobile(String token, String mobile, String languageTag) {
+        String m = notifyMobile(mobile);
+        if (m == null) {
+            throw FieldValidationException.of("notifyMobile", "queueing.validation.mobileRequired");
+        }
+        String lang = language(languageTag);
+        return tx.execute(s -> {
+            Ticket t = byToken(token);
+            if (!store.setNotifyMobile(t.id(), personalData.encrypt(m), lang)) {
+                throw new ConflictException("queueing.conflict.notifyClosed", t.number());
+            }
+            store.insertEvent(t.id(), "NOTIFY_MOBILE_SET", t.status(), clock.instant(),
+                    actor(CurrentStaff.find(), Channel.MOBILE), "by=statusToken");
+            notifier.evaluateAfterCommit(t.branchCode());
+            return view(t);
+        });
+    }
+
+    /** The notification of a ticket, masked; null when it has none. */
+    public Notification notification(long ticketId) {
+        return store.notifyRow(ticketId)
+                .map(r -> new Notification(Masking.mobile(personalData.decrypt(r.mobileEnc())),
+                        r.language() == null ? "zh-CN" : r.language(), r.notifiedAt(), r.outcome()))
+                .orElse(null);
     }
 
     private CustomerRef customer(IssueRequest req, boolean byStaff) {
@@ -214,12 +316,13 @@ public class TicketService {
     private TicketStatusView view(Ticket t) {
         BranchSummary branch = config.branch(t.branchCode());
         ServiceType service = store.service(t.branchCode(), t.serviceCode()).orElseThrow();
+        Notification n = notification(t.id());
         if (t.status() != TicketStatus.WAITING && t.status() != TicketStatus.AWAITING_CHECK_IN) {
-            return new TicketStatusView(t, service, branch, 0, new WaitEstimate(0, 0));
+            return new TicketStatusView(t, service, branch, 0, new WaitEstimate(0, 0), n);
         }
         // a ticket awaiting check-in holds its place: the position it will have once checked in
         int ahead = store.waitingAhead(t.branchCode(), t.serviceCode(), t.businessDay(), t.id());
-        return new TicketStatusView(t, service, branch, ahead + 1, estimator.estimate(branch, service, ahead));
+        return new TicketStatusView(t, service, branch, ahead + 1, estimator.estimate(branch, service, ahead), n);
     }
 
     /**

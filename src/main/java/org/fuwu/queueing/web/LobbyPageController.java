@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.fuwu.customer.IdentityKind;
 import org.fuwu.platform.CurrentStaff;
 import org.fuwu.platform.ConflictException;
+import org.fuwu.platform.FieldValidationException;
 import org.fuwu.platform.web.RequestOrigin;
 import org.fuwu.queueing.internal.Channel;
 import org.fuwu.queueing.internal.IssueRateLimit;
@@ -95,14 +96,30 @@ class LobbyPageController {
     String take(@PathVariable String branchCode, @RequestParam String serviceCode,
                 @RequestParam(required = false) IdentityKind identityKind,
                 @RequestParam(required = false) String identity,
-                @RequestParam(required = false) String requestKey) {
+                @RequestParam(required = false) String requestKey,
+                @RequestParam(required = false) String notifyMobile,
+                RedirectAttributes redirect, Locale locale) {
         if (CurrentStaff.find().isEmpty() && !rateLimit.tryAcquire(RequestOrigin.current())) {
             throw new TooManyTicketsException();
         }
         IdentityKind kind = identityKind != null && KIOSK_IDENTITIES.contains(identityKind) ? identityKind : null;
         String key = requestKey != null && requestKey.matches("[A-Za-z0-9-]{1,64}") ? "kiosk-" + requestKey : null;
-        IssuedTicket t = tickets.issue(branchCode, new IssueRequest(serviceCode, null, kind, identity, Channel.KIOSK, key));
-        return "redirect:/kiosk/" + t.branchCode() + "/tickets/" + t.statusToken();
+        try {
+            IssuedTicket t = tickets.issue(branchCode, new IssueRequest(serviceCode, null, kind, identity, Channel.KIOSK,
+                    key, notifyMobile, languageTag(locale)));
+            return "redirect:/kiosk/" + t.branchCode() + "/tickets/" + t.statusToken();
+        } catch (FieldValidationException e) {
+            // a bad notification number: back to the kiosk, the field named, nothing issued
+            var f = e.errors().get(0);
+            redirect.addFlashAttribute("kioskError", messages.getMessage(f.messageKey(), f.args(), locale));
+            redirect.addFlashAttribute("kioskErrorField", f.field());
+            return "redirect:/kiosk/" + branchCode;
+        }
+    }
+
+    /** The language of the page, as the SMS language of a ticket: zh-CN or en. */
+    static String languageTag(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? "en" : "zh-CN";
     }
 
     @GetMapping("/kiosk/{branchCode}/tickets/{statusToken}")
@@ -131,6 +148,23 @@ class LobbyPageController {
         model.addAttribute("estimate", Minutes.of(v.estimatedWait()));
         model.addAttribute("token", statusToken);
         return "queueing/status";
+    }
+
+    /** The holder gives a number for the "almost your turn" SMS on the status page. */
+    @PostMapping("/q/{statusToken}/notify")
+    String notify(@PathVariable String statusToken, @RequestParam(required = false) String notifyMobile,
+                  RedirectAttributes redirect, Locale locale) {
+        try {
+            TicketStatusView v = tickets.setNotifyMobile(statusToken, notifyMobile, languageTag(locale));
+            redirect.addFlashAttribute("flash", messages.getMessage("queueing.notify.saved",
+                    new Object[] {v.notification().maskedMobile()}, locale));
+        } catch (FieldValidationException e) {
+            var f = e.errors().get(0);
+            redirect.addFlashAttribute("notifyError", messages.getMessage(f.messageKey(), f.args(), locale));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notifyError", messages.getMessage(e.messageKey(), e.args(), locale));
+        }
+        return "redirect:/q/" + statusToken;
     }
 
     @PostMapping("/q/{statusToken}/cancel")

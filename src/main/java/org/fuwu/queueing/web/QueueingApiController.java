@@ -70,28 +70,54 @@ class QueueingApiController {
     record CounterServicesView(String counterCode, List<CounterService> services) {
     }
 
-    /** A request for a ticket. {@code customerId} is accepted only from staff (the lobby manager). */
+    /**
+     * A request for a ticket. {@code customerId} is accepted only from staff (the lobby manager).
+     * {@code notifyMobile}: the customer's mobile number for one "almost your turn" SMS (optional; stored
+     * encrypted, answered masked); {@code notifyLanguage}: {@code zh-CN} (default) or {@code en}.
+     */
     record TicketRequest(@NotBlank @Pattern(regexp = "[A-Z0-9]{1,10}") String serviceCode, Long customerId,
-                         @NotNull Channel channel) {
-    }
+                         @NotNull Channel channel, @Size(max = 30) String notifyMobile,
+                         @Size(max = 10) String notifyLanguage) {
 
-    /** The answer to a ticket request. */
-    record TicketView(long id, String number, String serviceCode, int position, WaitEstimate estimatedWait,
-                      String statusToken) {
-
-        static TicketView of(IssuedTicket t) {
-            return new TicketView(t.id(), t.number(), t.serviceCode(), t.position(), t.estimatedWait(), t.statusToken());
+        @Override
+        public String toString() {
+            return "TicketRequest[serviceCode=" + serviceCode + ", channel=" + channel + "]";
         }
     }
 
-    /** A ticket's status for its holder. */
+    /** A notification number for a ticket, from its holder. */
+    record NotifyRequest(@NotBlank @Size(max = 30) String notifyMobile, @Size(max = 10) String notifyLanguage) {
+
+        @Override
+        public String toString() {
+            return "NotifyRequest[]";
+        }
+    }
+
+    /** The answer to a ticket request; {@code notifyMobile} masked ({@code 138****5678}), or null. */
+    record TicketView(long id, String number, String serviceCode, int position, WaitEstimate estimatedWait,
+                      String statusToken, String notifyMobile) {
+
+        static TicketView of(IssuedTicket t, TicketService.Notification n) {
+            return new TicketView(t.id(), t.number(), t.serviceCode(), t.position(), t.estimatedWait(), t.statusToken(),
+                    n == null ? null : n.maskedMobile());
+        }
+    }
+
+    /**
+     * A ticket's status for its holder. {@code notifyMobile} masked, or null; {@code almostTurnSmsAt} when the
+     * "almost your turn" SMS went out and {@code almostTurnSms} what the gateway said (ACCEPTED, REJECTED, FAILED).
+     */
     record StatusView(String number, String status, String branchCode, String serviceCode, String serviceNameZh,
-                      String serviceNameEn, int position, WaitEstimate estimatedWait, java.time.Instant issuedAt) {
+                      String serviceNameEn, int position, WaitEstimate estimatedWait, java.time.Instant issuedAt,
+                      String notifyMobile, java.time.Instant almostTurnSmsAt, String almostTurnSms) {
 
         static StatusView of(TicketStatusView v) {
+            TicketService.Notification n = v.notification();
             return new StatusView(v.ticket().number(), v.ticket().status().name(), v.ticket().branchCode(),
                     v.ticket().serviceCode(), v.service().nameZh(), v.service().nameEn(), v.position(), v.estimatedWait(),
-                    v.ticket().issuedAt());
+                    v.ticket().issuedAt(), n == null ? null : n.maskedMobile(), n == null ? null : n.notifiedAt(),
+                    n == null ? null : n.outcome());
         }
     }
 
@@ -157,10 +183,17 @@ class QueueingApiController {
         if (CurrentStaff.find().isEmpty() && !rateLimit.tryAcquire(RequestOrigin.current())) {
             throw new TooManyTicketsException();
         }
-        IssuedTicket t = tickets.issue(branchCode,
-                new IssueRequest(in.serviceCode(), in.customerId(), null, null, in.channel(), idempotencyKey));
+        IssuedTicket t = tickets.issue(branchCode, new IssueRequest(in.serviceCode(), in.customerId(), null, null,
+                in.channel(), idempotencyKey, in.notifyMobile(), in.notifyLanguage()));
         return ResponseEntity.status(HttpStatus.CREATED)
-                .location(URI.create("/api/v1/tickets/status/" + t.statusToken())).body(TicketView.of(t));
+                .location(URI.create("/api/v1/tickets/status/" + t.statusToken()))
+                .body(TicketView.of(t, tickets.notification(t.id())));
+    }
+
+    /** Gives or changes the "almost your turn" number of a waiting ticket, by its token (its holder's own). */
+    @PutMapping("/tickets/status/{statusToken}/notify-mobile")
+    StatusView notifyMobile(@PathVariable String statusToken, @Valid @RequestBody NotifyRequest in) {
+        return StatusView.of(tickets.setNotifyMobile(statusToken, in.notifyMobile(), in.notifyLanguage()));
     }
 
     @GetMapping("/tickets/status/{statusToken}")

@@ -12,6 +12,7 @@ import org.fuwu.platform.AccessRule.AccessRules;
 import org.fuwu.platform.Role;
 import org.fuwu.platform.Workspace;
 import org.fuwu.platform.web.Problems;
+import org.fuwu.queueing.internal.AlmostTurnProperties;
 import org.fuwu.queueing.internal.IssueRateLimit;
 import org.fuwu.queueing.internal.QueueingProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,7 +42,7 @@ import org.springframework.web.servlet.ModelAndView;
  * {@code GET /api/v1/branches/**} says the same); changing them is for administrators.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(QueueingProperties.class)
+@EnableConfigurationProperties({QueueingProperties.class, AlmostTurnProperties.class})
 class QueueingWebConfiguration {
 
     @Bean
@@ -76,12 +77,14 @@ class QueueingWebConfiguration {
                 AccessRule.roles("POST", "/api/v1/tickets/*/return", console),
                 AccessRule.publicAccess("GET", "/api/v1/tickets/status/*"),
                 AccessRule.publicAccess("POST", "/api/v1/tickets/status/*/cancel"),
+                AccessRule.publicAccess("PUT", "/api/v1/tickets/status/*/notify-mobile"),
                 // pages
                 AccessRule.publicAccess("GET", "/kiosk/*"),
                 AccessRule.publicAccess("POST", "/kiosk/*/tickets"),
                 AccessRule.publicAccess("GET", "/kiosk/*/tickets/*"),
                 AccessRule.publicAccess("GET", "/q/*"),
                 AccessRule.publicAccess("POST", "/q/*/cancel"),
+                AccessRule.publicAccess("POST", "/q/*/notify"),
                 AccessRule.roles("GET", "/counter", console),
                 AccessRule.roles("GET", "/counter/*/*", console),
                 AccessRule.roles("POST", "/counter/*/*/call-next", console),

@@ -133,14 +133,24 @@ class RemotePageController {
 
     @PostMapping("/remote/{branchCode}/tickets")
     String takeRemote(@PathVariable String branchCode, @RequestParam String serviceCode,
-                      @RequestParam(required = false) String requestKey) {
+                      @RequestParam(required = false) String requestKey,
+                      @RequestParam(required = false) String notifyMobile, RedirectAttributes redirect, Locale locale) {
         if (CurrentStaff.find().isEmpty() && !rateLimit.tryAcquire(RequestOrigin.current())) {
             throw new TooManyTicketsException();
         }
         String key = requestKey != null && requestKey.matches("[A-Za-z0-9-]{1,64}")
                 ? "remote-" + requestKey + "-" + serviceCode : null;
-        IssuedTicket t = tickets.issue(branchCode, new IssueRequest(serviceCode, null, null, null, Channel.MOBILE, key));
-        return "redirect:/q/" + t.statusToken();
+        try {
+            IssuedTicket t = tickets.issue(branchCode, new IssueRequest(serviceCode, null, null, null, Channel.MOBILE,
+                    key, notifyMobile, LobbyPageController.languageTag(locale)));
+            return "redirect:/q/" + t.statusToken();
+        } catch (FieldValidationException e) {
+            var f = e.errors().get(0);
+            redirect.addFlashAttribute("remoteError", messages.getMessage(f.messageKey(), f.args(), locale));
+            redirect.addFlashAttribute("remoteErrorField", f.field());
+            redirect.addAttribute("service", serviceCode);
+            return "redirect:/remote";
+        }
     }
 
     @PostMapping("/q/{statusToken}/check-in")
