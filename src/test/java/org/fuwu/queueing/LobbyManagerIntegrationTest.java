@@ -273,4 +273,30 @@ class LobbyManagerIntegrationTest {
         mvc.perform(get("/lobby/" + b).with(as(principal(Scope.branch("B001"), Role.LOBBY_MANAGER))).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void theBranchCountersApiShowsTheServicesEachServesAndItsState() throws Exception {
+        String b = QueueingTestSupport.lobby(mvc);
+        mvc.perform(post("/api/v1/branches/" + b + "/zones").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"code\":\"Z01\",\"nameZh\":\"现金区\",\"nameEn\":\"Cash\",\"kind\":\"SMALL_CASH\"}"))
+                .andExpect(status().isCreated());
+        for (String c : List.of("C01", "C02", "C09")) {
+            mvc.perform(post("/api/v1/branches/" + b + "/counters").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"code\":\"%s\",\"number\":\"%s\",\"zoneCode\":\"Z01\",\"kind\":\"NORMAL\"}"
+                            .formatted(c, c.substring(2).replaceFirst("^0", "")))).andExpect(status().isCreated());
+        }
+        closeCounter(b, "C02");
+        String body = mvc.perform(get("/api/v1/branches/" + b + "/counters").with(manager(b)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode items = JSON.readTree(body).get("items");
+        java.util.Map<String, JsonNode> byCode = new java.util.HashMap<>();
+        items.forEach(c -> byCode.put(c.get("code").asString(), c));
+        assertThat(byCode.get("C01").get("services").toString()).isEqualTo("[\"A\"]");
+        assertThat(byCode.get("C01").get("state").asString()).isEqualTo("OPEN");
+        assertThat(byCode.get("C02").get("services").toString()).isEqualTo("[\"A\",\"B\"]");
+        assertThat(byCode.get("C02").get("state").asString()).isEqualTo("CLOSED");
+        // a counter outside the lobby's matrix has no services or state
+        assertThat(byCode.get("C09").get("services").isNull()).isTrue();
+        assertThat(byCode.get("C09").get("number").asString()).isEqualTo("9");
+    }
 }

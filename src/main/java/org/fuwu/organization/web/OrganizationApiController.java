@@ -51,10 +51,18 @@ class OrganizationApiController {
         }
     }
 
-    private final OrganizationService service;
+    /** A counter, with the services it serves and its state when the lobby knows them (null otherwise). */
+    record CounterView(@com.fasterxml.jackson.annotation.JsonUnwrapped Counter counter, List<String> services,
+                       String state, String teller) {
+    }
 
-    OrganizationApiController(OrganizationService service) {
+    private final OrganizationService service;
+    private final org.springframework.beans.factory.ObjectProvider<org.fuwu.organization.CounterLobbyInfo> lobby;
+
+    OrganizationApiController(OrganizationService service,
+                              org.springframework.beans.factory.ObjectProvider<org.fuwu.organization.CounterLobbyInfo> lobby) {
         this.service = service;
+        this.lobby = lobby;
     }
 
     // ---- regions
@@ -132,8 +140,14 @@ class OrganizationApiController {
     // ---- counters
 
     @GetMapping("/branches/{code}/counters")
-    Paging.Page<Counter> counters(@PathVariable String code) {
-        return all(service.counters(code));
+    Paging.Page<CounterView> counters(@PathVariable String code) {
+        List<Counter> counters = service.counters(code);
+        var port = lobby.getIfAvailable();
+        java.util.Map<String, org.fuwu.organization.CounterLobbyInfo.Info> info = port == null ? java.util.Map.of() : port.of(code);
+        return all(counters.stream().map(c -> {
+            var i = info.get(c.code());
+            return i == null ? new CounterView(c, null, null, null) : new CounterView(c, i.services(), i.state(), i.teller());
+        }).toList());
     }
 
     @PostMapping("/branches/{code}/counters")
