@@ -38,4 +38,7 @@ public interface Branches {
 
     /** Where a branch is; empty when unknown or when its coordinates were never set. */
     Optional<BranchLocation> location(String branchCode);
+
+    /** The active zones of a branch, by code; none for an unknown branch. */
+    java.util.List<ZoneSummary> zones(String branchCode);
 }

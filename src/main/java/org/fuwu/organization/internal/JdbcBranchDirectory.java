@@ -82,4 +82,11 @@ class JdbcBranchDirectory implements BranchDirectory, Branches {
                 .filter(b -> b.latitude() != null && b.longitude() != null)
                 .map(b -> new BranchLocation(b.latitude().doubleValue(), b.longitude().doubleValue()));
     }
+
+    @Override
+    public java.util.List<org.fuwu.organization.ZoneSummary> zones(String branchCode) {
+        return branchCode == null ? java.util.List.of() : repository.zones(branchCode).stream().filter(Zone::active)
+                .map(z -> new org.fuwu.organization.ZoneSummary(z.code(), z.nameZh(), z.nameEn(), z.kind().name()))
+                .toList();
+    }
 }

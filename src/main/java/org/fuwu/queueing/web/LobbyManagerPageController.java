@@ -76,6 +76,8 @@ class LobbyManagerPageController {
         BranchSummary branch = config.branch(branchCode);
         model.addAttribute("branch", branch);
         model.addAttribute("o", manager.overview(branchCode));
+        model.addAttribute("zoneNames", branches.zones(branchCode).stream().collect(java.util.stream.Collectors.toMap(
+                org.fuwu.organization.ZoneSummary::code, z -> z, (a, b) -> a)));
         model.addAttribute("services", config.servicesForStaff(branchCode).stream()
                 .map(LobbyConfigService.ServiceView::service).filter(s -> s.active()).toList());
         model.addAttribute("counterCodes", console.counterCodes(branchCode));
