@@ -49,7 +49,8 @@ import org.HdrHistogram.Histogram;
  * Options: {@code --clients N} (default 16, at most 28: one per demo counter), {@code --warmup s},
  * {@code --seconds s}, {@code --pg host:port} (default 127.0.0.1:5432, user postgres, trust),
  * {@code --db name} (default fuwu_lobby_bench, dropped and created), {@code --heap} (default 1g),
- * {@code --no-pgbench}, {@code --app-arg x} (extra argument for the application, repeatable).
+ * {@code --no-pgbench}, {@code --app-arg x} (extra argument for the application, repeatable),
+ * {@code --jvm-arg x} (extra JVM option for the application, repeatable: e.g. a JFR recording).
  */
 public final class LobbyBenchmark {
 
@@ -77,16 +78,20 @@ public final class LobbyBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>();
         List<String> appArgs = new ArrayList<>();
+        List<String> jvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--no-pgbench")) {
                 opts.put("no-pgbench", "true");
             } else if (a.equals("--app-arg")) {
                 appArgs.add(args[++i]);
+            } else if (a.equals("--jvm-arg")) {
+                jvmArgs.add(args[++i]);
             } else if (a.startsWith("--")) {
                 opts.put(a.substring(2), args[++i]);
             }
         }
+        opts.put("jvm-args", String.join("\u0001", jvmArgs));
         new LobbyBenchmark(opts, appArgs).run();
     }
 
@@ -136,7 +141,14 @@ public final class LobbyBenchmark {
                 .filter(e -> !e.isBlank() && !Path.of(e).endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + opts.getOrDefault("heap", "1g"), "-cp", classpath, "org.fuwu.FuwuApplication",
+                "-Xmx" + opts.getOrDefault("heap", "1g")));
+        for (String j : opts.getOrDefault("jvm-args", "").split("\u0001")) {
+            if (!j.isBlank()) {
+                cmd.add(j);
+            }
+        }
+        int main = cmd.size() + 2;
+        cmd.addAll(List.of("-cp", classpath, "org.fuwu.FuwuApplication",
                 "--server.port=" + port,
                 "--spring.profiles.active=demo",
                 "--spring.datasource.url=jdbc:postgresql://" + pg + "/" + db,
@@ -151,7 +163,7 @@ public final class LobbyBenchmark {
         cmd.addAll(appArgs);
         Path log = Path.of("target", "bench", "fuwu.log");
         Files.createDirectories(log.getParent());
-        System.out.println("starting Fuwu: " + String.join(" ", cmd.subList(4, cmd.size())) + "  (log " + log + ")");
+        System.out.println("starting Fuwu: " + String.join(" ", cmd.subList(main, cmd.size())) + "  (log " + log + ")");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
