@@ -81,10 +81,23 @@ class DemoTrafficIntegrationTest {
         Instant takenAt;
         traffic.start(Duration.ofMillis(20));
         try {
-            Thread.sleep(4_000);
+            // the simulation runs in real time: wait for what it must have done, not for a fixed time,
+            // so that a slow machine runs it longer instead of failing
+            awaitUntil(Duration.ofSeconds(30), () -> count("select count(*) from queue_ticket where branch_code = :b"
+                    + " and counter_code = 'C03'", b) >= 2);
             takeCounter(b, "C03", person); // a person sits down at C03: the simulation lets go of it
             takenAt = Instant.now();
-            Thread.sleep(5_000);
+            Thread.sleep(3_000);
+            awaitUntil(Duration.ofSeconds(40), () -> {
+                DemoTraffic.Counts c = traffic.counts();
+                return c.issued() >= 15 && c.completed() >= 5 && c.noShows() > 0
+                        && jdbc.sql("select count(distinct priority_class) from queue_ticket where branch_code = :b"
+                        + " and priority_class in ('ORDINARY', 'VIP', 'PREFERENTIAL')").param("b", b)
+                        .query(Long.class).single() == 3
+                        && jdbc.sql("select count(distinct e.type) from queue_ticket_event e join queue_ticket t"
+                        + " on t.id = e.ticket_id where t.branch_code = :b and e.type in ('RECALLED', 'NO_SHOW')")
+                        .param("b", b).query(Long.class).single() == 2;
+            });
         } finally {
             traffic.stop();
         }
@@ -120,7 +133,7 @@ class DemoTrafficIntegrationTest {
         assertThat(jdbc.sql("""
                 select count(*) from queue_ticket_event e join queue_ticket t on t.id = e.ticket_id
                 where t.branch_code = :b and e.type = 'CALLED' and e.details like 'counter=C03;%' and e.occurred_at > :at""")
-                .param("b", b).param("at", Timestamp.from(takenAt.plusMillis(200))).query(Long.class).single()).isZero();
+                .param("b", b).param("at", Timestamp.from(takenAt.plusMillis(1000))).query(Long.class).single()).isZero();
         Map<String, String> tellers = jdbc.sql("select counter_code, teller from queue_counter_state where branch_code = :b")
                 .param("b", b).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -134,6 +147,16 @@ class DemoTrafficIntegrationTest {
             for (int i = 0; i < seqs.size(); i++) {
                 assertThat(seqs.get(i)).isEqualTo(i + 1);
             }
+        }
+    }
+
+    private static void awaitUntil(Duration max, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long until = System.nanoTime() + max.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                return; // the assertions below say what is missing
+            }
+            Thread.sleep(100);
         }
     }
 
