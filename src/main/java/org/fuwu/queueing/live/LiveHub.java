@@ -326,6 +326,7 @@ class LiveHub implements DisposableBean {
         long p90 = minutes(e.p90Seconds());
         String status = v.ticket().status().name();
         String estimate = p90 == 0 ? messages.getMessage("queueing.estimate.none", null, s.locale)
+                : p50 == p90 ? messages.getMessage("queueing.estimate.about", new Object[] {p50}, s.locale)
                 : messages.getMessage("queueing.estimate.range", new Object[] {p50, p90}, s.locale);
         return new TicketStatusData(v.ticket().number(), status,
                 messages.getMessage("queueing.status." + status, null, status, s.locale), v.position(),
