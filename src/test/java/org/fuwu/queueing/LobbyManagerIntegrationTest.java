@@ -299,4 +299,29 @@ class LobbyManagerIntegrationTest {
         assertThat(byCode.get("C09").get("services").isNull()).isTrue();
         assertThat(byCode.get("C09").get("number").asString()).isEqualTo("9");
     }
+
+    @Test
+    void badInputOnThePagesIsAClearRefusalNeverAServerError() throws Exception {
+        String b = QueueingTestSupport.lobby(mvc);
+        long t = issueAt(b, "A", 1);
+        mvc.perform(get("/lobby/NOPE1").with(as(Role.ADMIN)).accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+        mvc.perform(post("/lobby/" + b + "/tickets/abc/transfer").with(manager(b)).with(csrf()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/lobby/" + b + "/tickets/999999999/priority").with(manager(b)).with(csrf())
+                .param("priorityClass", "VIP").param("reason", "CORRECTION")).andExpect(status().isNotFound());
+        mvc.perform(post("/lobby/" + b + "/tickets/" + t + "/priority").with(manager(b)).with(csrf())
+                .param("priorityClass", "NOBLE").param("reason", "CORRECTION")).andExpect(status().isBadRequest());
+        // a missing reason comes back as a message on the page, and nothing changed
+        mvc.perform(post("/lobby/" + b + "/tickets/" + t + "/priority").with(manager(b)).with(csrf())
+                        .header("Accept-Language", "en").param("priorityClass", "VIP"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("managerError", "Give the reason for the change."));
+        mvc.perform(post("/lobby/" + b + "/tickets/" + t + "/transfer").with(manager(b)).with(csrf())
+                        .header("Accept-Language", "en").param("serviceCode", "ZZ"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("managerError"));
+        mvc.perform(post("/lobby/" + b + "/counters/C77/open").with(manager(b)).with(csrf()).accept(MediaType.TEXT_HTML))
+                .andExpect(status().is4xxClientError());
+        assertThat(jdbc.sql("select priority_class || '/' || service_code from queue_ticket where id = :id").param("id", t)
+                .query(String.class).single()).isEqualTo("ORDINARY/A");
+    }
 }
