@@ -138,10 +138,17 @@ public class CounterConsoleService {
 
     // ---- routing settings
 
+    /** Routing rows this instance knows exist. */
+    private final KnownRows routingRows = new KnownRows(10_000);
+
+    private void ensureRouting(String branchCode) {
+        routingRows.ensure(branchCode, () -> ownTx.executeWithoutResult(s -> console.ensureRouting(branchCode)));
+    }
+
     public RoutingSettings routing(String branchCode) {
         config.branch(branchCode);
         CurrentStaff.requireBranch(branchCode);
-        ownTx.executeWithoutResult(s -> console.ensureRouting(branchCode));
+        ensureRouting(branchCode);
         BranchRouting r = console.routing(branchCode).orElseThrow();
         return new RoutingSettings(branchCode, r.kind(), r.maxOvertakes(), r.maxDelaySeconds() / 60);
     }
@@ -149,7 +156,7 @@ public class CounterConsoleService {
     public RoutingSettings updateRouting(String branchCode, PolicyKind kind, int maxOvertakes, int maxDelayMinutes) {
         config.branch(branchCode);
         CurrentStaff.requireBranch(branchCode);
-        ownTx.executeWithoutResult(s -> console.ensureRouting(branchCode));
+        ensureRouting(branchCode);
         tx.executeWithoutResult(s -> {
             console.lockRouting(branchCode);
             console.updateRoutingSettings(branchCode, kind, maxOvertakes, maxDelayMinutes * 60);
@@ -166,7 +173,7 @@ public class CounterConsoleService {
         BranchSummary branch = config.branch(branchCode);
         CurrentStaff.requireBranch(branchCode);
         Map<String, Integer> preference = servicesOf(branchCode, counterCode);
-        ownTx.executeWithoutResult(s -> console.ensureRouting(branchCode));
+        ensureRouting(branchCode);
         LocalDate day = config.businessDay(branch);
         String teller = CurrentStaff.get().username();
         String actor = CurrentStaff.auditName();

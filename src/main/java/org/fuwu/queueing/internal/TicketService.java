@@ -160,7 +160,7 @@ public class TicketService {
         LocalDate day = config.businessDay(branch);
         TicketStatus initial = req.channel() == Channel.MOBILE && settings.of(branchCode).remoteCheckInRequired()
                 ? TicketStatus.AWAITING_CHECK_IN : TicketStatus.WAITING;
-        ownTx.executeWithoutResult(s -> store.ensureNumberCounter(branchCode, day, service.prefix()));
+        prepareNumber(branchCode, day, service.prefix());
         try {
             return tx.execute(s -> {
                 IssuedTicket t = insert(branch, service, day, priority, req, staff, initial, null, null);
@@ -340,8 +340,15 @@ public class TicketService {
 
     /** Creates today's number counter of a service in its own transaction (see the class comment). */
     void prepareNumber(BranchSummary branch, ServiceType service) {
-        LocalDate day = config.businessDay(branch);
-        ownTx.executeWithoutResult(s -> store.ensureNumberCounter(branch.code(), day, service.prefix()));
+        prepareNumber(branch.code(), config.businessDay(branch), service.prefix());
+    }
+
+    /** Number counter rows this instance knows exist. */
+    private final KnownRows numberCounters = new KnownRows(10_000);
+
+    private void prepareNumber(String branchCode, LocalDate day, String prefix) {
+        numberCounters.ensure(branchCode + "|" + day + "|" + prefix,
+                () -> ownTx.executeWithoutResult(s -> store.ensureNumberCounter(branchCode, day, prefix)));
     }
 
     /**
