@@ -56,8 +56,6 @@ class LiveHub implements DisposableBean {
         final SseEmitter emitter;
         long lastId;
         boolean greeted;
-        /** A change was sent without a fresh waiting summary (throttled): one is due. */
-        boolean summaryDue;
         /** Ids at or below the cursor sent within the look-back, with when they occurred. */
         final Map<Long, Instant> sent = new java.util.HashMap<>();
 
@@ -158,18 +156,25 @@ class LiveHub implements DisposableBean {
     /** Branches with a wake-up pump queued on the hub thread. */
     private final java.util.Set<String> queued = ConcurrentHashMap.newKeySet();
 
-    /** When each branch's waiting summary was last computed (hub thread only). */
-    private final Map<String, Long> summaryAt = new java.util.HashMap<>();
+    /** When each branch's waiting summary was last computed. */
+    private final Map<String, Long> summaryAt = new ConcurrentHashMap<>();
 
-    /** Branches with a summary refresh scheduled (hub thread only). */
-    private final java.util.Set<String> summaryScheduled = new java.util.HashSet<>();
+    /** Branches with a summary requested and not yet being computed. */
+    private final java.util.Set<String> summaryPending = ConcurrentHashMap.newKeySet();
 
     /**
-     * The waiting summary (counts and estimates of every service) costs a simulation per service, so a
-     * branch computes it at most every {@link #SUMMARY_INTERVAL_MS}; a change sent in between gets the
-     * next one when the interval ends.
+     * The waiting summary (counts and estimates of every service) costs a simulation per service, so it is
+     * computed off the hub thread (calls are never held up behind it), at most every
+     * {@link #SUMMARY_INTERVAL_MS} per branch, and sent to every board and staff stream of the branch; a
+     * change sent in between gets the next one when the interval ends.
      */
     static final long SUMMARY_INTERVAL_MS = 250;
+
+    private final ScheduledExecutorService summaries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fuwu-live-summary");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** How many streams a branch has on this instance. */
     int connections(String branchCode) {
@@ -228,7 +233,7 @@ class LiveHub implements DisposableBean {
             } while (page.size() == properties.replayLimit());
             Instant since = Instant.now().minus(properties.lookBack());
             List<BoardEvent> late = lookBack ? feed.recentUpTo(branchCode, highest, since) : justCommitted(branchCode, highest);
-            WaitingSummary waiting = null;
+            boolean summaryWanted = false;
             for (Subscriber s : current) {
                 s.sent.values().removeIf(at -> at.isBefore(since));
                 List<BoardEvent> mine = new ArrayList<>();
@@ -242,7 +247,7 @@ class LiveHub implements DisposableBean {
                         mine.add(e);
                     }
                 }
-                if (mine.isEmpty() && s.greeted && !s.summaryDue) {
+                if (mine.isEmpty() && s.greeted) {
                     continue;
                 }
                 long last = s.lastId;
@@ -260,19 +265,13 @@ class LiveHub implements DisposableBean {
                         send(s, SseEmitter.event().id(Long.toString(Math.max(e.id(), s.lastId))).name(e.eventName())
                                 .data(e, MediaType.APPLICATION_JSON));
                     }
-                    if (waiting == null) {
-                        waiting = summaryNow(branchCode);
-                    }
-                    if (waiting != null) {
-                        send(s, SseEmitter.event().id(Long.toString(last)).name("waiting")
-                                .data(waiting, MediaType.APPLICATION_JSON));
-                        s.summaryDue = false;
-                    } else {
-                        s.summaryDue = true;
-                    }
+                    summaryWanted = true;
                 }
                 s.lastId = last;
                 s.greeted = true;
+            }
+            if (summaryWanted) {
+                requestSummary(branchCode);
             }
         } catch (RuntimeException e) {
             log.warn("live feed of branch {} failed: {}", branchCode, e.toString());
@@ -295,21 +294,43 @@ class LiveHub implements DisposableBean {
         return below.isEmpty() ? List.of() : feed.byIds(branchCode, below);
     }
 
-    /** The branch's waiting summary, or null when one was computed too recently (a refresh is then scheduled). */
-    private WaitingSummary summaryNow(String branchCode) {
+    /** Asks for the branch's waiting summary: computed on the summary thread, then sent on the hub thread. */
+    private void requestSummary(String branchCode) {
+        if (!summaryPending.add(branchCode)) {
+            return; // one is requested already: it will see this change too
+        }
         long now = System.nanoTime() / 1_000_000;
         Long at = summaryAt.get(branchCode);
-        if (at == null || now - at >= SUMMARY_INTERVAL_MS) {
-            summaryAt.put(branchCode, now);
-            return waiting(branchCode);
+        long delay = at == null ? 0 : Math.max(0, SUMMARY_INTERVAL_MS - (now - at));
+        try {
+            summaries.schedule(() -> {
+                summaryPending.remove(branchCode); // a change from now on asks for the next one
+                summaryAt.put(branchCode, System.nanoTime() / 1_000_000);
+                WaitingSummary w;
+                try {
+                    w = waiting(branchCode);
+                } catch (RuntimeException e) {
+                    log.warn("waiting summary of branch {} failed: {}", branchCode, e.toString());
+                    return;
+                }
+                thread.execute(() -> deliver(branchCode, w));
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            summaryPending.remove(branchCode);
         }
-        if (summaryScheduled.add(branchCode)) {
-            thread.schedule(() -> {
-                summaryScheduled.remove(branchCode);
-                pump(branchCode, false);
-            }, SUMMARY_INTERVAL_MS - (now - at), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends a summary to every board and staff stream of the branch (hub thread). */
+    private void deliver(String branchCode, WaitingSummary w) {
+        List<Subscriber> subs = branches.get(branchCode);
+        if (subs == null) {
+            return;
         }
-        return null;
+        for (Subscriber s : List.copyOf(subs)) {
+            if (s.kind != Kind.TICKET && s.greeted) {
+                send(s, SseEmitter.event().id(Long.toString(s.lastId)).name("waiting").data(w, MediaType.APPLICATION_JSON));
+            }
+        }
     }
 
     private WaitingSummary waiting(String branchCode) {
@@ -371,5 +392,6 @@ class LiveHub implements DisposableBean {
         }
         branches.clear();
         thread.shutdownNow();
+        summaries.shutdownNow();
     }
 }
