@@ -31,8 +31,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>Design: the feed table is the single source. Every stream has a cursor (the last feed id it
  * was sent). One hub thread (no thread per client) "pumps" a branch: it reads the feed rows after the
- * lowest cursor of the branch's streams and sends each stream what it has not had, then a
- * {@code waiting} summary (boards and staff) or the ticket's own {@code status}. A branch is pumped
+ * lowest cursor of the branch's streams and sends each stream what it has not had, and then asks for
+ * a {@code waiting} summary (boards and staff; computed on a thread of its own, at most every 250 ms per
+ * branch, then sent to all of them) or sends the ticket's own {@code status}. Rows that committed out
+ * of id order are caught by the committed ids the wake-ups carry and by each poll's look-back (D19).
+ * A branch is pumped
  * when a change commits on this instance (woken by the after-commit listener), when a stream
  * connects (so {@code Last-Event-ID} replays what it missed), and every {@code poll} interval for
  * every branch with streams, which carries changes committed on other instances. A heartbeat comment
