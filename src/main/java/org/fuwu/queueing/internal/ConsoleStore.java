@@ -29,7 +29,8 @@ class ConsoleStore {
     /** A ticket with its call and service state. */
     record ConsoleTicket(Ticket ticket, int overtakes, Instant firstOvertakenAt, Instant calledAt, String counterCode,
                          int recalls, String servedBy, Instant startedAt, String outcome, Instant ranksFrom,
-                         String targetCounter, String explanation, String explanationParts) {
+                         String targetCounter, String explanation, String explanationParts,
+                         QueueingStore.NotifyRow notifyRow) {
 
         long id() {
             return ticket.id();
@@ -57,7 +58,9 @@ class ConsoleStore {
     private static final String COLUMNS = "id, branch_code, service_code, business_day, number, status, priority_class,"
             + " customer_id, channel, status_token, predicted_p50_seconds, predicted_p90_seconds, issued_at, overtakes,"
             + " first_overtaken_at, called_at, counter_code, recalls, served_by, started_at, outcome, ranks_from,"
-            + " target_counter, explanation, explanation_parts";
+            + " target_counter, explanation, explanation_parts,"
+            // the "almost your turn" notification, read with the ticket (no second query per view)
+            + " notify_mobile_enc, notify_language, almost_notified_at, almost_sms_outcome, almost_sms_detail";
 
     private final JdbcClient jdbc;
 
@@ -309,6 +312,10 @@ class ConsoleStore {
         return new ConsoleTicket(t, rs.getInt("overtakes"), instant(rs, "first_overtaken_at"), instant(rs, "called_at"),
                 rs.getString("counter_code"), rs.getInt("recalls"), rs.getString("served_by"), instant(rs, "started_at"),
                 rs.getString("outcome"), instant(rs, "ranks_from"), rs.getString("target_counter"),
-                rs.getString("explanation"), rs.getString("explanation_parts"));
+                rs.getString("explanation"), rs.getString("explanation_parts"),
+                rs.getString("notify_mobile_enc") == null ? null : new QueueingStore.NotifyRow(t.id(),
+                        rs.getString("notify_mobile_enc"), rs.getString("notify_language"),
+                        instant(rs, "almost_notified_at"), rs.getString("almost_sms_outcome"),
+                        rs.getString("almost_sms_detail")));
     }
 }

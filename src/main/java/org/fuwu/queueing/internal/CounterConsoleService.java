@@ -595,7 +595,7 @@ public class CounterConsoleService {
         return new ConsoleView(t.id(), t.ticket().number(), t.ticket().branchCode(), t.ticket().serviceCode(),
                 t.ticket().priorityClass().name(), t.status().name(), t.counterCode(), t.recalls(),
                 lifecycle.maxRecalls(), t.explanation(), t.explanationParts(), t.ticket().issuedAt(), t.calledAt(), t.startedAt(), t.outcome(),
-                t.overtakes(), customer, tickets.notification(t.id()));
+                t.overtakes(), customer, tickets.notification(t.notifyRow()));
     }
 
     static CustomerSummary masked(CustomerRef c, List<Visit> visits) {

@@ -236,10 +236,13 @@ public class TicketService {
 
     /** The notification of a ticket, masked; null when it has none. */
     public Notification notification(long ticketId) {
-        return store.notifyRow(ticketId)
-                .map(r -> new Notification(Masking.mobile(personalData.decrypt(r.mobileEnc())),
-                        r.language() == null ? "zh-CN" : r.language(), r.notifiedAt(), r.outcome()))
-                .orElse(null);
+        return store.notifyRow(ticketId).map(this::notification).orElse(null);
+    }
+
+    /** A ticket's notification as staff and its holder see it (the number masked), from its stored row. */
+    Notification notification(QueueingStore.NotifyRow r) {
+        return r == null ? null : new Notification(Masking.mobile(personalData.decrypt(r.mobileEnc())),
+                r.language() == null ? "zh-CN" : r.language(), r.notifiedAt(), r.outcome());
     }
 
     private CustomerRef customer(IssueRequest req, boolean byStaff) {
