@@ -60,12 +60,6 @@ class BoardFeed {
                 .query(BoardFeed::row).list();
     }
 
-    /** Feed rows of a branch by id, oldest first. */
-    List<BoardEvent> byIds(String branchCode, List<Long> ids) {
-        return jdbc.sql("select * from queue_board_event where branch_code = :b and id in (:ids) order by id")
-                .param("b", branchCode).param("ids", ids).query(BoardFeed::row).list();
-    }
-
     /** The newest calls of a branch since a moment, newest first. */
     List<BoardEvent> lastCalls(String branchCode, Instant since, int limit) {
         return jdbc.sql("select * from queue_board_event where branch_code = :b and type = 'CALLED' and occurred_at >= :since"

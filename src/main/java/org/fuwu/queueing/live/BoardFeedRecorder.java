@@ -43,9 +43,10 @@ class BoardFeedRecorder {
 
     @EventListener
     void record(TicketCalled e) {
-        feed.insert(new BoardEvent(e.eventId(), e.branchCode(), "CALLED", e.ticketId(), e.serviceCode(), e.number(),
-                e.counterCode(), e.counterNumber(), e.recall(), e.calledAt()));
-        wakeAfterCommit(e.branchCode(), e.eventId());
+        BoardEvent row = new BoardEvent(e.eventId(), e.branchCode(), "CALLED", e.ticketId(), e.serviceCode(), e.number(),
+                e.counterCode(), e.counterNumber(), e.recall(), e.calledAt());
+        feed.insert(row);
+        wakeAfterCommit(e.branchCode(), row);
     }
 
     @EventListener
@@ -93,10 +94,12 @@ class BoardFeedRecorder {
     /** A feed row for a ticket's newest stored event of that type; none when there is no stored event. */
     private void change(long ticketId, String branchCode, String type, String serviceCode, String number, Instant at) {
         long id = feed.latestTicketEventId(ticketId, type);
+        BoardEvent row = null;
         if (id > 0) {
-            feed.insert(new BoardEvent(id, branchCode, type, ticketId, serviceCode, number, null, null, 0, at));
+            row = new BoardEvent(id, branchCode, type, ticketId, serviceCode, number, null, null, 0, at);
+            feed.insert(row);
         }
-        wakeAfterCommit(branchCode, id);
+        wakeAfterCommit(branchCode, row);
     }
 
     /**
@@ -105,19 +108,19 @@ class BoardFeedRecorder {
      * event publication registry and marks each one completed after the commit on a second pooled
      * connection while the first is still held, which starves the pool (a deadlock until the pool's
      * 30 s timeout) as soon as more requests commit at once than the pool has connections. The hub is
-     * told the committed row's id, so a row that commits after a higher id was sent goes out at once
-     * rather than with the next poll's look-back.
+     * handed the committed row itself and sends it from memory, also when it commits after a higher id
+     * was sent.
      */
-    private void wakeAfterCommit(String branchCode, long feedId) {
+    private void wakeAfterCommit(String branchCode, BoardEvent row) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    hub.wake(branchCode, feedId);
+                    hub.wake(branchCode, row);
                 }
             });
         } else {
-            hub.wake(branchCode, feedId);
+            hub.wake(branchCode, row);
         }
     }
 }

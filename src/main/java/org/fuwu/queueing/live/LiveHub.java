@@ -34,7 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * lowest cursor of the branch's streams and sends each stream what it has not had, and then asks for
  * a {@code waiting} summary (boards and staff; computed on a thread of its own, at most every 250 ms per
  * branch, then sent to all of them) or sends the ticket's own {@code status}. Rows that committed out
- * of id order are caught by the committed ids the wake-ups carry and by each poll's look-back (D19).
+ * of id order are caught by the committed rows the wake-ups carry (sent from memory, no read on the
+ * way from a commit to the boards) and by each poll's look-back (D19).
  * A branch is pumped
  * when a change commits on this instance (woken by the after-commit listener), when a stream
  * connects (so {@code Last-Event-ID} replays what it missed), and every {@code poll} interval for
@@ -138,12 +139,12 @@ class LiveHub implements DisposableBean {
      * coalesce: while a pump of the branch is queued, another wake adds nothing (that pump reads
      * everything committed before it runs).
      */
-    void wake(String branchCode, long feedId) {
+    void wake(String branchCode, BoardEvent committedRow) {
         if (!branches.containsKey(branchCode)) {
             return;
         }
-        if (feedId > 0) {
-            committed.computeIfAbsent(branchCode, b -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(feedId);
+        if (committedRow != null) {
+            committed.computeIfAbsent(branchCode, b -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(committedRow);
         }
         if (queued.add(branchCode)) {
             thread.execute(() -> {
@@ -153,8 +154,12 @@ class LiveHub implements DisposableBean {
         }
     }
 
-    /** Feed ids committed on this instance since the branch's last pump: looked up even below the cursors. */
-    private final Map<String, java.util.Queue<Long>> committed = new ConcurrentHashMap<>();
+    /**
+     * Feed rows committed on this instance since the branch's last wake-up pump. That pump sends them from
+     * memory, with no read of the feed table on the way from a commit to the boards; rows of other
+     * instances come with the next poll.
+     */
+    private final Map<String, java.util.Queue<BoardEvent>> committed = new ConcurrentHashMap<>();
 
     /** Branches with a wake-up pump queued on the hub thread. */
     private final java.util.Set<String> queued = ConcurrentHashMap.newKeySet();
@@ -223,19 +228,27 @@ class LiveHub implements DisposableBean {
                 return;
             }
             List<Subscriber> current = List.copyOf(subs);
-            long from = current.stream().mapToLong(s -> s.lastId).min().orElse(0);
-            long highest = current.stream().mapToLong(s -> s.lastId).max().orElse(0);
-            List<BoardEvent> events = new ArrayList<>();
-            List<BoardEvent> page;
-            do {
-                page = feed.after(branchCode, from, properties.replayLimit());
-                events.addAll(page);
-                if (!page.isEmpty()) {
-                    from = page.get(page.size() - 1).id();
-                }
-            } while (page.size() == properties.replayLimit());
             Instant since = Instant.now().minus(properties.lookBack());
-            List<BoardEvent> late = lookBack ? feed.recentUpTo(branchCode, highest, since) : justCommitted(branchCode, highest);
+            List<BoardEvent> events = new ArrayList<>();
+            List<BoardEvent> late;
+            if (lookBack) {
+                long from = current.stream().mapToLong(s -> s.lastId).min().orElse(0);
+                long highest = current.stream().mapToLong(s -> s.lastId).max().orElse(0);
+                List<BoardEvent> page;
+                do {
+                    page = feed.after(branchCode, from, properties.replayLimit());
+                    events.addAll(page);
+                    if (!page.isEmpty()) {
+                        from = page.get(page.size() - 1).id();
+                    }
+                } while (page.size() == properties.replayLimit());
+                late = feed.recentUpTo(branchCode, highest, since);
+            } else {
+                // a wake-up: the rows this instance just committed, from memory; each subscriber takes those
+                // above its cursor, and those below it it has not had (committed out of id order)
+                events = drain(branchCode);
+                late = events;
+            }
             boolean summaryWanted = false;
             for (Subscriber s : current) {
                 s.sent.values().removeIf(at -> at.isBefore(since));
@@ -246,7 +259,7 @@ class LiveHub implements DisposableBean {
                     }
                 }
                 for (BoardEvent e : events) {
-                    if (e.id() > s.lastId) {
+                    if (e.id() > s.lastId && !s.sent.containsKey(e.id())) {
                         mine.add(e);
                     }
                 }
@@ -281,20 +294,19 @@ class LiveHub implements DisposableBean {
         }
     }
 
-    /** The rows this instance committed since the last pump that lie at or below a cursor (committed late). */
-    private List<BoardEvent> justCommitted(String branchCode, long highest) {
-        java.util.Queue<Long> ids = committed.get(branchCode);
-        if (ids == null) {
-            return List.of();
+    /** The rows this instance committed since the branch's last wake-up pump, oldest id first. */
+    private List<BoardEvent> drain(String branchCode) {
+        java.util.Queue<BoardEvent> rows = committed.get(branchCode);
+        if (rows == null) {
+            return new ArrayList<>();
         }
-        List<Long> below = new ArrayList<>();
-        Long id;
-        while ((id = ids.poll()) != null) {
-            if (id <= highest) {
-                below.add(id);
-            }
+        List<BoardEvent> out = new ArrayList<>();
+        BoardEvent e;
+        while ((e = rows.poll()) != null) {
+            out.add(e);
         }
-        return below.isEmpty() ? List.of() : feed.byIds(branchCode, below);
+        out.sort(java.util.Comparator.comparingLong(BoardEvent::id));
+        return out;
     }
 
     /** Asks for the branch's waiting summary: computed on the summary thread, then sent on the hub thread. */
