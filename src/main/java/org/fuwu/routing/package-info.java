@@ -13,6 +13,11 @@
  *   <li>{@link org.fuwu.routing.WaitEstimator} gives P50 and P90 of a wait,
  *       {@link org.fuwu.routing.EstimateAccuracy} tracks how good they were.</li>
  *   <li>{@link org.fuwu.routing.ErlangC} for staffing.</li>
+ *   <li>For the contact centre (issue 4, the policy core so far): {@link org.fuwu.routing.SkillsRouter} offers
+ *       {@link org.fuwu.routing.ContactItem}s to {@link org.fuwu.routing.AgentView}s by skill and proficiency,
+ *       priority with VIP boost and ageing, the preferred agent, and explains each offer; requirements relax
+ *       in steps while an item waits ({@link org.fuwu.routing.Relaxation}); an agent's capacity per medium and
+ *       the no-other-work-during-a-call rule are {@link org.fuwu.routing.AgentCapacity}.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Routing", allowedDependencies = {"platform"})
