@@ -235,6 +235,8 @@ class LobbyManagerIntegrationTest {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("flash"));
         assertThat(jdbc.sql("select status || '/' || target_counter from queue_ticket where id = :id").param("id", late)
                 .query(String.class).single()).isEqualTo("WAITING/C02");
+        assertThat(jdbc.sql("select details from queue_ticket_event where ticket_id = :id and type = 'TRANSFERRED'")
+                .param("id", late).query(String.class).single()).isEqualTo("from=A;to=A@C02;position=FRONT");
         // C01 no longer sees it; C02 calls it before the earlier ticket
         String c01 = mvc.perform(post("/api/v1/branches/" + b + "/counters/C01/call-next").with(as(Role.TELLER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -447,7 +447,7 @@ public class CounterConsoleService {
                 throw raced(t);
             }
             console.insertEvent(t.id(), "TRANSFERRED", TicketStatus.WAITING, now, actor,
-                    "from=" + t.ticket().serviceCode() + "@" + t.counterCode() + ";to=" + service
+                    "from=" + t.ticket().serviceCode() + (t.counterCode() == null ? "" : "@" + t.counterCode()) + ";to=" + service
                             + (target == null ? "" : "@" + target) + ";position=" + where);
             audit.success("queueing.ticket.transfer", "ticket:" + t.id(),
                     Map.of("service", service, "counter", target == null ? "" : target, "position", where.name()));
