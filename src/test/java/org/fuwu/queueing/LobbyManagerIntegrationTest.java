@@ -254,7 +254,8 @@ class LobbyManagerIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"queue-A\""), containsString("id=\"queue-B\""),
                         containsString("Early warnings"), containsString("Take a ticket for a customer"),
-                        containsString("id=\"counter-C01\""), containsString("/api/v1/branches/" + b + "/events"))));
+                        containsString("id=\"counter-C01\""), containsString("/api/v1/branches/" + b + "/events"),
+                        containsString("a new arrival is served at once"))));
         mvc.perform(get("/lobby/" + b).with(manager(b)).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("预警"), containsString("代客取号"))));
         // one branch in scope: the chooser goes straight to it
