@@ -9,9 +9,7 @@ import java.util.Optional;
 
 import org.fuwu.organization.BranchSummary;
 import org.fuwu.organization.Branches;
-import org.fuwu.platform.ConflictException;
 import org.fuwu.platform.CurrentStaff;
-import org.fuwu.platform.FieldValidationException;
 import org.fuwu.queueing.internal.CounterConsoleService;
 import org.fuwu.queueing.internal.CounterConsoleService.ConsoleView;
 import org.fuwu.queueing.internal.CounterConsoleService.CounterMode;
@@ -105,23 +103,10 @@ class ConsolePageController {
         return "redirect:/counter/" + branchCode + "/" + counterCode;
     }
 
-    private interface Act {
-        String run();
-    }
-
     /** Runs an action; a refusal (409, 422) comes back as a message on the page instead of an error page. */
-    private String attempt(String branchCode, String counterCode, RedirectAttributes ra, Locale locale, Act act) {
-        try {
-            String done = act.run();
-            if (done != null) {
-                ra.addFlashAttribute("flash", done);
-            }
-        } catch (ConflictException e) {
-            ra.addFlashAttribute("consoleError", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
-        } catch (FieldValidationException e) {
-            var err = e.errors().get(0);
-            ra.addFlashAttribute("consoleError", messages.getMessage(err.messageKey(), err.args(), err.messageKey(), locale));
-        }
+    private String attempt(String branchCode, String counterCode, RedirectAttributes ra, Locale locale,
+                           java.util.function.Supplier<String> act) {
+        PageActions.attempt(ra, messages, locale, "consoleError", act);
         return back(branchCode, counterCode);
     }
 

@@ -7,9 +7,7 @@ import java.util.UUID;
 import org.fuwu.customer.IdentityKind;
 import org.fuwu.organization.BranchSummary;
 import org.fuwu.organization.Branches;
-import org.fuwu.platform.ConflictException;
 import org.fuwu.platform.CurrentStaff;
-import org.fuwu.platform.FieldValidationException;
 import org.fuwu.platform.NotFoundException;
 import org.fuwu.queueing.internal.Channel;
 import org.fuwu.queueing.internal.CounterConsoleService;
@@ -89,19 +87,9 @@ class LobbyManagerPageController {
         return "queueing/manager";
     }
 
-    private interface Act {
-        String run();
-    }
-
-    private String attempt(String branchCode, RedirectAttributes ra, Locale locale, Act act) {
-        try {
-            ra.addFlashAttribute("flash", act.run());
-        } catch (ConflictException e) {
-            ra.addFlashAttribute("managerError", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
-        } catch (FieldValidationException e) {
-            var err = e.errors().get(0);
-            ra.addFlashAttribute("managerError", messages.getMessage(err.messageKey(), err.args(), err.messageKey(), locale));
-        }
+    private String attempt(String branchCode, RedirectAttributes ra, Locale locale,
+                           java.util.function.Supplier<String> act) {
+        PageActions.attempt(ra, messages, locale, "managerError", act);
         return "redirect:/lobby/" + branchCode;
     }
 
