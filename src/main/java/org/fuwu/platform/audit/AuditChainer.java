@@ -1,6 +1,5 @@
 package org.fuwu.platform.audit;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,8 +56,7 @@ class AuditChainer implements DisposableBean {
     /** Links one batch of committed pending records into the chain; returns how many. */
     int chainPending() {
         Integer n = tx.execute(status -> {
-            var head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
-                    .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+            AuditChainTable.Head head = AuditChainTable.lockHead(jdbc);
             List<Object[]> pending = new ArrayList<>();
             jdbc.sql("select id, occurred_at, actor, origin, action, target, outcome, details from audit_pending"
                             + " order by id fetch first " + BATCH + " rows only")
@@ -70,23 +68,12 @@ class AuditChainer implements DisposableBean {
             if (pending.isEmpty()) {
                 return 0;
             }
-            long seq = (Long) head[0];
-            String prev = (String) head[1];
+            long seq = head.seq();
+            String prev = head.hash();
             List<Long> ids = new ArrayList<>();
             for (Object[] p : pending) {
-                AuditRow r = (AuditRow) p[1];
                 seq++;
-                AuditRow row = new AuditRow(seq, AuditChain.normalise(r.occurredAt()), r.actor(), r.origin(), r.action(),
-                        r.target(), r.outcome(), r.details(), prev, null);
-                String hash = AuditChain.hash(prev, row);
-                jdbc.sql("""
-                        insert into audit_record (seq, occurred_at, actor, origin, action, target, outcome, details, prev_hash, hash)
-                        values (:seq, :at, :actor, :origin, :action, :target, :outcome, :details, :prev, :hash)""")
-                        .param("seq", seq).param("at", Timestamp.from(row.occurredAt())).param("actor", row.actor())
-                        .param("origin", row.origin()).param("action", row.action()).param("target", row.target())
-                        .param("outcome", row.outcome()).param("details", row.details()).param("prev", prev)
-                        .param("hash", hash).update();
-                prev = hash;
+                prev = AuditChainTable.link(jdbc, seq, prev, (AuditRow) p[1]);
                 ids.add((Long) p[0]);
             }
             int deleted = jdbc.sql("delete from audit_pending where id in (:ids)").param("ids", ids).update();
@@ -94,8 +81,7 @@ class AuditChainer implements DisposableBean {
                 // another chainer took some of them: impossible under the head's lock; roll everything back
                 throw new IllegalStateException("pending audit records changed while chaining");
             }
-            jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
-                    .param("seq", seq).param("hash", prev).update();
+            AuditChainTable.moveHead(jdbc, seq, prev);
             return pending.size();
         });
         return n == null ? 0 : n;

@@ -73,22 +73,11 @@ class JdbcAuditLog implements AuditLog {
             return;
         }
         template.executeWithoutResult(status -> {
-            var head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
-                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
-            long seq = (Long) head[0] + 1;
-            String prev = (String) head[1];
-            AuditRow row = new AuditRow(seq, at, truncate(actor, 200), truncate(origin, 100), action, truncate(target, 300),
-                    outcome.name(), detailJson, prev, null);
-            String hash = AuditChain.hash(prev, row);
-            jdbc.sql("""
-                    insert into audit_record (seq, occurred_at, actor, origin, action, target, outcome, details, prev_hash, hash)
-                    values (:seq, :at, :actor, :origin, :action, :target, :outcome, :details, :prev, :hash)""")
-                    .param("seq", seq).param("at", java.sql.Timestamp.from(at)).param("actor", row.actor())
-                    .param("origin", row.origin()).param("action", action).param("target", row.target())
-                    .param("outcome", row.outcome()).param("details", detailJson).param("prev", prev).param("hash", hash)
-                    .update();
-            jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
-                    .param("seq", seq).param("hash", hash).update();
+            AuditChainTable.Head head = AuditChainTable.lockHead(jdbc);
+            long seq = head.seq() + 1;
+            String hash = AuditChainTable.link(jdbc, seq, head.hash(), new AuditRow(0, at, truncate(actor, 200),
+                    truncate(origin, 100), action, truncate(target, 300), outcome.name(), detailJson, null, null));
+            AuditChainTable.moveHead(jdbc, seq, hash);
         });
     }
 
