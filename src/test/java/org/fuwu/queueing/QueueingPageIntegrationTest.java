@@ -93,11 +93,13 @@ class QueueingPageIntegrationTest {
         mvc.perform(get(location).header("Accept-Language", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("B001"), containsString("<svg"),
-                        containsString("id=\"ticket-qr\""), containsString("/q/" + token), containsString("Position in line: 1"))));
+                        containsString("id=\"ticket-qr\""), containsString("/q/" + token), containsString("Position in line: 1"),
+                        containsString("No wait expected"))));
         mvc.perform(get("/q/" + token).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("B001"), containsString("等候中"),
-                        containsString("id=\"status-cancel\""), containsString("hx-trigger=\"every 15s\""))));
+                        containsString("id=\"status-cancel\""), containsString("hx-trigger=\"every 15s\""),
+                        containsString("预计无需等候"))));
         mvc.perform(post("/q/" + token + "/cancel").with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(get("/q/" + token).header("Accept-Language", "en"))
                 .andExpect(status().isOk())

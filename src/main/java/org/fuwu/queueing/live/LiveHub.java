@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.fuwu.queueing.internal.EstimateMinutes;
 import org.fuwu.queueing.internal.LobbyConfigService;
 import org.fuwu.queueing.internal.TicketService;
 import org.fuwu.queueing.internal.TicketService.TicketStatusView;
@@ -351,27 +352,23 @@ class LiveHub implements DisposableBean {
     private WaitingSummary waiting(String branchCode) {
         return new WaitingSummary(branchCode, config.activeServices(branchCode).stream()
                 .map(v -> new Waiting(v.service().code(), v.service().prefix(), v.waiting(),
-                        minutes(v.estimatedWait().p50Seconds()), minutes(v.estimatedWait().p90Seconds())))
+                        EstimateMinutes.minutes(v.estimatedWait().p50Seconds()),
+                        EstimateMinutes.minutes(v.estimatedWait().p90Seconds())))
                 .toList());
     }
 
     private TicketStatusData ticketStatus(Subscriber s) {
         TicketStatusView v = tickets.status(s.token);
         WaitEstimate e = v.estimatedWait();
-        long p50 = minutes(e.p50Seconds());
-        long p90 = minutes(e.p90Seconds());
+        EstimateMinutes m = EstimateMinutes.of(e);
+        long p50 = m.p50();
+        long p90 = m.p90();
         String status = v.ticket().status().name();
-        String estimate = p90 == 0 ? messages.getMessage("queueing.estimate.none", null, s.locale)
-                : p50 == p90 ? messages.getMessage("queueing.estimate.about", new Object[] {p50}, s.locale)
-                : messages.getMessage("queueing.estimate.range", new Object[] {p50, p90}, s.locale);
+        String estimate = messages.getMessage(m.messageKey(), m.messageArgs(), s.locale);
         return new TicketStatusData(v.ticket().number(), status,
                 messages.getMessage("queueing.status." + status, null, status, s.locale), v.position(),
                 messages.getMessage("queueing.ticket.position", new Object[] {v.position()}, s.locale),
                 p50, p90, estimate);
-    }
-
-    private static long minutes(long seconds) {
-        return (seconds + 59) / 60;
     }
 
     private void send(Subscriber s, SseEmitter.SseEventBuilder event) {

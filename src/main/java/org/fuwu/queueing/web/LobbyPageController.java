@@ -18,7 +18,7 @@ import org.fuwu.queueing.internal.TicketService;
 import org.fuwu.queueing.internal.TicketService.IssueRequest;
 import org.fuwu.queueing.internal.TicketService.IssuedTicket;
 import org.fuwu.queueing.internal.TicketService.TicketStatusView;
-import org.fuwu.queueing.internal.WaitEstimate;
+import org.fuwu.queueing.internal.EstimateMinutes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,14 +45,6 @@ class LobbyPageController {
      */
     static final Duration TICKET_PAGE_LIFE = Duration.ofMinutes(3);
 
-    /** A wait as whole minutes, rounded up, for display. */
-    record Minutes(long p50, long p90) {
-
-        static Minutes of(WaitEstimate e) {
-            return new Minutes((e.p50Seconds() + 59) / 60, (e.p90Seconds() + 59) / 60);
-        }
-    }
-
     private final LobbyConfigService config;
     private final TicketService tickets;
     private final IssueRateLimit rateLimit;
@@ -77,7 +69,7 @@ class LobbyPageController {
         model.addAttribute("openState", hours.state(config.branch(branchCode)));
         model.addAttribute("services", config.activeServices(branchCode).stream()
                 .map(v -> new KioskService(v.service().code(), v.service().prefix(), v.service().nameZh(),
-                        v.service().nameEn(), v.waiting(), Minutes.of(v.estimatedWait())))
+                        v.service().nameEn(), v.waiting(), EstimateMinutes.of(v.estimatedWait())))
                 .toList());
         model.addAttribute("identityKinds", KIOSK_IDENTITIES);
         model.addAttribute("requestKey", UUID.randomUUID().toString());
@@ -85,7 +77,7 @@ class LobbyPageController {
     }
 
     /** One service button of the kiosk. */
-    record KioskService(String code, String prefix, String nameZh, String nameEn, int waiting, Minutes estimate) {
+    record KioskService(String code, String prefix, String nameZh, String nameEn, int waiting, EstimateMinutes estimate) {
 
         public String name(Locale locale) {
             return "zh".equals(locale.getLanguage()) ? nameZh : nameEn;
@@ -133,7 +125,7 @@ class LobbyPageController {
             return "redirect:/kiosk/" + branchCode;
         }
         model.addAttribute("v", v);
-        model.addAttribute("estimate", Minutes.of(v.estimatedWait()));
+        model.addAttribute("estimate", EstimateMinutes.of(v.estimatedWait()));
         String statusPath = "/q/" + statusToken;
         model.addAttribute("statusPath", statusPath);
         model.addAttribute("qr", QrCodes.svg(org.springframework.web.servlet.support.ServletUriComponentsBuilder
@@ -145,7 +137,7 @@ class LobbyPageController {
     String status(@PathVariable String statusToken, Model model) {
         TicketStatusView v = tickets.status(statusToken);
         model.addAttribute("v", v);
-        model.addAttribute("estimate", Minutes.of(v.estimatedWait()));
+        model.addAttribute("estimate", EstimateMinutes.of(v.estimatedWait()));
         model.addAttribute("token", statusToken);
         return "queueing/status";
     }

@@ -20,6 +20,7 @@ import org.fuwu.platform.FieldValidationException;
 import org.fuwu.platform.NotFoundException;
 import org.fuwu.platform.web.RequestOrigin;
 import org.fuwu.queueing.internal.AppointmentService;
+import org.fuwu.queueing.internal.EstimateMinutes;
 import org.fuwu.queueing.internal.AppointmentService.AppointmentView;
 import org.fuwu.queueing.internal.AppointmentService.BookRequest;
 import org.fuwu.queueing.internal.AppointmentService.CheckInResult;
@@ -54,7 +55,7 @@ class RemotePageController {
 
     /** One branch row of the remote page; distance is filled in by the browser when it knows where it is. */
     record RemoteBranch(String code, String nameZh, String nameEn, Double latitude, Double longitude, boolean open,
-                        String opensAt, boolean offers, int waiting, LobbyPageController.Minutes estimate,
+                        String opensAt, boolean offers, int waiting, EstimateMinutes estimate,
                         long waitSeconds) {
 
         public String name(Locale locale) {
@@ -118,7 +119,7 @@ class RemotePageController {
             rows.add(new RemoteBranch(b.code(), b.nameZh(), b.nameEn(), loc == null ? null : loc.latitude(),
                     loc == null ? null : loc.longitude(), state.open(), state.nextOpeningText(), v != null,
                     v == null ? 0 : v.waiting(),
-                    v == null ? null : LobbyPageController.Minutes.of(v.estimatedWait()),
+                    v == null ? null : EstimateMinutes.of(v.estimatedWait()),
                     v == null ? Long.MAX_VALUE : v.estimatedWait().p50Seconds()));
         }
         // without the customer's position, the shortest wait first (open branches offering the service first)
