@@ -123,6 +123,8 @@ public class LobbyWaitEstimator {
         private final Map<String, List<Duration>> samples;
         private final List<EstimatorStore.CounterNow> counters;
         private final Map<String, WaitEstimator> estimators = new HashMap<>();
+        /** The appointments due per service, read once per lobby (they do not depend on the people ahead). */
+        private final Map<String, List<Instant>> booked = new HashMap<>();
 
         private Lobby(BranchSummary branch, Instant now, ServiceTimeSamples samples, List<EstimatorStore.CounterNow> counters) {
             this.branch = branch;
@@ -162,7 +164,7 @@ public class LobbyWaitEstimator {
             int openCount = open.isEmpty() ? serving.size() : open.size();
             int busyCount = open.isEmpty() ? serving.size() : busy.size();
             WaitEstimator estimator = estimators.computeIfAbsent(service.code(), k -> estimator(service));
-            List<Instant> booked = upcoming(branch.code(), service.code(), now);
+            List<Instant> booked = this.booked.computeIfAbsent(service.code(), c -> upcoming(branch.code(), c, now));
             return AppointmentsAhead.estimate(peopleAhead, booked, now, ahead ->
                     estimator.estimate(Collections.nCopies(ahead, service.code()), openCount, busyCount)
                             .map(w -> new WaitEstimate(w.p50().toSeconds(), w.p90().toSeconds()))
