@@ -9,6 +9,7 @@ public final class DemoData {
     public static final int ORGANIZATION = 100;
     public static final int STAFF = 200;
     public static final int CUSTOMER = 300;
+    public static final int CONTACT = 500;
 
     private DemoData() {
     }

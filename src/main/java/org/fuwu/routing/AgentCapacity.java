@@ -32,9 +32,15 @@ public record AgentCapacity(Map<Media, Integer> perMedium, Set<Media> exclusive)
         return perMedium.getOrDefault(m, 0);
     }
 
+    /** An agent's capacity for a medium: their own when they have one, else this policy's. */
+    public int of(AgentView agent, Media m) {
+        Integer own = agent.capacity().get(m);
+        return own != null ? own : of(m);
+    }
+
     /** Whether the agent may be offered one more item of this medium now. */
     public boolean canTake(AgentView agent, Media m) {
-        if (!agent.presence().takesWork() || agent.load(m) >= of(m)) {
+        if (!agent.presence().takesWork() || agent.load(m) >= of(agent, m)) {
             return false;
         }
         int others = 0;

@@ -14,14 +14,22 @@ import java.util.Set;
  * @param skills the agent's skills with proficiency 1 to 5
  * @param load how many items of each medium the agent has now (offered or being handled)
  * @param idleSince when the agent last became free (for "longest idle"), or null
+ * @param capacity the agent's own capacity per medium, overriding {@link AgentCapacity}'s for the media it names
  */
 public record AgentView(String id, String name, Presence presence, Set<String> queues, Map<String, Integer> skills,
-                        Map<Media, Integer> load, Instant idleSince) {
+                        Map<Media, Integer> load, Instant idleSince, Map<Media, Integer> capacity) {
 
     public AgentView {
         queues = Set.copyOf(queues);
         skills = Map.copyOf(skills);
         load = Map.copyOf(load);
+        capacity = Map.copyOf(capacity);
+    }
+
+    /** An agent with the default capacity. */
+    public AgentView(String id, String name, Presence presence, Set<String> queues, Map<String, Integer> skills,
+                     Map<Media, Integer> load, Instant idleSince) {
+        this(id, name, presence, queues, skills, load, idleSince, Map.of());
     }
 
     public int load(Media m) {
@@ -38,6 +46,6 @@ public record AgentView(String id, String name, Presence presence, Set<String> q
         more.putAll(load);
         more.merge(m, 1, Integer::sum);
         return new AgentView(id, name, presence == Presence.AVAILABLE ? Presence.BUSY : presence, queues, skills,
-                more, idleSince);
+                more, idleSince, capacity);
     }
 }

@@ -1,5 +1,6 @@
 package org.fuwu.queueing;
 
+import org.fuwu.platform.CustomerTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fuwu.platform.StaffFixtures.as;
 import static org.fuwu.queueing.AppointmentTestSupport.anonymousClient;
@@ -25,7 +26,6 @@ import org.fuwu.platform.Role;
 import org.fuwu.platform.Scope;
 import org.fuwu.platform.StaffFixtures;
 import org.fuwu.queueing.internal.AppointmentService;
-import org.fuwu.queueing.internal.StatusTokens;
 import org.fuwu.queueing.internal.UpcomingAppointments;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,7 +96,7 @@ class AppointmentIntegrationTest {
 
     /** An appointment put straight into the book, for times the API would no longer offer (the past). */
     private String insertAppointment(String b, String service, Instant slot) {
-        String token = StatusTokens.next();
+        String token = CustomerTokens.next();
         jdbc.sql("""
                 insert into queue_appointment (branch_code, service_code, business_day, slot_start, slot_minutes,
                     booked_slot_start, status, token, channel, booked_at)
@@ -310,7 +310,7 @@ class AppointmentIntegrationTest {
         mvc.perform(post("/api/v1/appointments/" + token + "/check-in")).andExpect(status().isConflict());
         assertThat(slots(b, "A", today().plusDays(1)).get("slots").get(40).get("remaining").asInt())
                 .as("a cancelled booking frees its place").isEqualTo(2);
-        mvc.perform(get("/api/v1/appointments/" + StatusTokens.next())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/appointments/" + CustomerTokens.next())).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/appointments/short")).andExpect(status().isNotFound());
         mvc.perform(post("/api/v1/appointments/short/check-in")).andExpect(status().isNotFound());
     }

@@ -1,5 +1,6 @@
 package org.fuwu.queueing;
 
+import org.fuwu.platform.CustomerTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fuwu.platform.StaffFixtures.as;
 import static org.fuwu.queueing.AppointmentTestSupport.anonymousClient;
@@ -26,7 +27,6 @@ import org.fuwu.platform.Role;
 import org.fuwu.platform.Scope;
 import org.fuwu.platform.StaffFixtures;
 import org.fuwu.queueing.internal.EndOfDayService;
-import org.fuwu.queueing.internal.StatusTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -159,7 +159,7 @@ class RemoteAndEndOfDayIntegrationTest {
                 .param("id", remote.get("id").asLong()).query(Long.class).single()).isEqualTo(1);
         assertThat(events.stream(TicketCheckedIn.class).filter(e -> e.ticketId() == remote.get("id").asLong()))
                 .hasSize(1);
-        mvc.perform(post("/api/v1/tickets/status/" + StatusTokens.next() + "/check-in"))
+        mvc.perform(post("/api/v1/tickets/status/" + CustomerTokens.next() + "/check-in"))
                 .andExpect(status().isNotFound());
     }
 
@@ -322,7 +322,7 @@ class RemoteAndEndOfDayIntegrationTest {
     }
 
     private String insert(String b, String service, LocalDate day, int hour) {
-        String token = StatusTokens.next();
+        String token = CustomerTokens.next();
         Instant slot = day.atTime(hour, 0).atZone(SHANGHAI).toInstant();
         jdbc.sql("""
                 insert into queue_appointment (branch_code, service_code, business_day, slot_start, slot_minutes,

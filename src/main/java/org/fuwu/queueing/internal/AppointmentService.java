@@ -1,5 +1,6 @@
 package org.fuwu.queueing.internal;
 
+import org.fuwu.platform.CustomerTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -199,7 +200,7 @@ public class AppointmentService {
         }
         Appointment a = new Appointment(0, branch.code(), service.code(), day, req.slotStart(), day0.slotMinutes(),
                 req.slotStart(), Appointment.Status.BOOKED, req.customerId(),
-                mobile == null ? null : personalData.encrypt(mobile), StatusTokens.next(), null,
+                mobile == null ? null : personalData.encrypt(mobile), CustomerTokens.next(), null,
                 req.channel() == null ? Channel.MOBILE : req.channel(), now, null, 0);
         long id = store.insert(a, mobile == null ? null : personalData.blindIndex("mobile", mobile),
                 req.idempotencyKey());
@@ -222,7 +223,7 @@ public class AppointmentService {
     }
 
     private Appointment byToken(String token) {
-        if (!StatusTokens.wellFormed(token)) {
+        if (!CustomerTokens.wellFormed(token)) {
             throw new NotFoundException("appointment", "?");
         }
         return store.byToken(token).orElseThrow(() -> new NotFoundException("appointment", "?"));

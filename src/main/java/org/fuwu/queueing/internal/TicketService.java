@@ -1,5 +1,6 @@
 package org.fuwu.queueing.internal;
 
+import org.fuwu.platform.CustomerTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -269,7 +270,7 @@ public class TicketService {
         Instant now = clock.instant();
         Long customerId = req.customerId();
         Ticket t = new Ticket(0, branch.code(), service.code(), day, number, initial, priority, customerId,
-                req.channel(), StatusTokens.next(), estimate, now);
+                req.channel(), CustomerTokens.next(), estimate, now);
         long id = store.insertTicket(t, service.prefix(), seq, req.idempotencyKey());
         if (ranksFrom != null) {
             store.setRanksFrom(id, ranksFrom);
@@ -310,7 +311,7 @@ public class TicketService {
     }
 
     private Ticket byToken(String token) {
-        if (!StatusTokens.wellFormed(token)) {
+        if (!CustomerTokens.wellFormed(token)) {
             throw new NotFoundException("ticket", "?");
         }
         return store.ticketByToken(token).orElseThrow(() -> new NotFoundException("ticket", "?"));

@@ -26,7 +26,7 @@ import org.fuwu.queueing.internal.AppointmentService.DaySlots;
 import org.fuwu.queueing.internal.Channel;
 import org.fuwu.queueing.internal.EndOfDayService;
 import org.fuwu.queueing.internal.EndOfDayService.EndOfDayResult;
-import org.fuwu.queueing.internal.IssueRateLimit;
+import org.fuwu.platform.ClientRateLimit;
 import org.fuwu.queueing.internal.LobbySettings;
 import org.fuwu.queueing.internal.LobbySettingsService;
 import org.fuwu.queueing.internal.TicketService;
@@ -125,10 +125,10 @@ class AppointmentApiController {
     private final EndOfDayService endOfDay;
     private final LobbySettingsService settings;
     private final TicketService tickets;
-    private final IssueRateLimit rateLimit;
+    private final ClientRateLimit rateLimit;
 
     AppointmentApiController(AppointmentService appointments, EndOfDayService endOfDay, LobbySettingsService settings,
-                             TicketService tickets, IssueRateLimit rateLimit) {
+                             TicketService tickets, ClientRateLimit rateLimit) {
         this.appointments = appointments;
         this.endOfDay = endOfDay;
         this.settings = settings;

@@ -12,7 +12,7 @@ import org.fuwu.platform.ConflictException;
 import org.fuwu.platform.FieldValidationException;
 import org.fuwu.platform.web.RequestOrigin;
 import org.fuwu.queueing.internal.Channel;
-import org.fuwu.queueing.internal.IssueRateLimit;
+import org.fuwu.platform.ClientRateLimit;
 import org.fuwu.queueing.internal.LobbyConfigService;
 import org.fuwu.queueing.internal.TicketService;
 import org.fuwu.queueing.internal.TicketService.IssueRequest;
@@ -47,12 +47,12 @@ class LobbyPageController {
 
     private final LobbyConfigService config;
     private final TicketService tickets;
-    private final IssueRateLimit rateLimit;
+    private final ClientRateLimit rateLimit;
     private final MessageSource messages;
     private final Clock clock;
     private final org.fuwu.queueing.internal.LobbyHours hours;
 
-    LobbyPageController(LobbyConfigService config, TicketService tickets, IssueRateLimit rateLimit,
+    LobbyPageController(LobbyConfigService config, TicketService tickets, ClientRateLimit rateLimit,
                         MessageSource messages, Clock clock, org.fuwu.queueing.internal.LobbyHours hours) {
         this.hours = hours;
         this.config = config;

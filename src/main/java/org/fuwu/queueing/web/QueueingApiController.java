@@ -15,7 +15,7 @@ import org.fuwu.platform.FieldValidationException;
 import org.fuwu.platform.web.RequestOrigin;
 import org.fuwu.queueing.internal.Channel;
 import org.fuwu.queueing.internal.CounterService;
-import org.fuwu.queueing.internal.IssueRateLimit;
+import org.fuwu.platform.ClientRateLimit;
 import org.fuwu.queueing.internal.LobbyConfigService;
 import org.fuwu.queueing.internal.ServiceType;
 import org.fuwu.queueing.internal.ServiceTypeInput;
@@ -123,9 +123,9 @@ class QueueingApiController {
 
     private final LobbyConfigService config;
     private final TicketService tickets;
-    private final IssueRateLimit rateLimit;
+    private final ClientRateLimit rateLimit;
 
-    QueueingApiController(LobbyConfigService config, TicketService tickets, IssueRateLimit rateLimit) {
+    QueueingApiController(LobbyConfigService config, TicketService tickets, ClientRateLimit rateLimit) {
         this.config = config;
         this.tickets = tickets;
         this.rateLimit = rateLimit;

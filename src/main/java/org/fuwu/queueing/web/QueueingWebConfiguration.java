@@ -13,7 +13,7 @@ import org.fuwu.platform.Role;
 import org.fuwu.platform.Workspace;
 import org.fuwu.platform.web.Problems;
 import org.fuwu.queueing.internal.AlmostTurnProperties;
-import org.fuwu.queueing.internal.IssueRateLimit;
+import org.fuwu.platform.ClientRateLimit;
 import org.fuwu.queueing.internal.QueueingProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -155,8 +155,8 @@ class QueueingWebConfiguration {
     }
 
     @Bean
-    IssueRateLimit issueRateLimit(QueueingProperties properties, Clock clock) {
-        return new IssueRateLimit(properties.anonymousIssuesPerWindow(), properties.anonymousIssueWindow(), clock);
+    ClientRateLimit issueRateLimit(QueueingProperties properties, Clock clock) {
+        return new ClientRateLimit(properties.anonymousIssuesPerWindow(), properties.anonymousIssueWindow(), clock);
     }
 
     /** Answers the lobby's own failures: 429 when an anonymous client takes too many tickets. */

@@ -25,7 +25,7 @@ import org.fuwu.queueing.internal.AppointmentService.AppointmentView;
 import org.fuwu.queueing.internal.AppointmentService.BookRequest;
 import org.fuwu.queueing.internal.AppointmentService.CheckInResult;
 import org.fuwu.queueing.internal.Channel;
-import org.fuwu.queueing.internal.IssueRateLimit;
+import org.fuwu.platform.ClientRateLimit;
 import org.fuwu.queueing.internal.LobbyConfigService;
 import org.fuwu.queueing.internal.LobbyConfigService.ServiceView;
 import org.fuwu.queueing.internal.LobbyHours;
@@ -77,11 +77,11 @@ class RemotePageController {
     private final LobbySettingsService settings;
     private final TicketService tickets;
     private final AppointmentService appointments;
-    private final IssueRateLimit rateLimit;
+    private final ClientRateLimit rateLimit;
     private final MessageSource messages;
 
     RemotePageController(Branches branches, LobbyConfigService config, LobbyHours hours, LobbySettingsService settings,
-                         TicketService tickets, AppointmentService appointments, IssueRateLimit rateLimit,
+                         TicketService tickets, AppointmentService appointments, ClientRateLimit rateLimit,
                          MessageSource messages) {
         this.branches = branches;
         this.config = config;

@@ -86,6 +86,15 @@ public class StaffAccountRepository {
                 .query((rs, n) -> row(rs)).optional().map(this::complete);
     }
 
+    /** The accounts of these ids that exist, with roles and skills. */
+    public List<StaffAccount> findByIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return completeAll(jdbc.sql("select * from staff_account a where a.id in (:ids)").param("ids", List.copyOf(ids))
+                .query((rs, n) -> row(rs)).list());
+    }
+
     public Optional<LoginRow> findForLogin(String username) {
         String u = normalise(username);
         if (u.isEmpty()) {

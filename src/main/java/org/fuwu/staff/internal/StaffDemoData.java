@@ -62,6 +62,8 @@ class StaffDemoData implements ApplicationRunner {
                     skills("lang-zh", 5, "lang-en", 3, "complaints", 3, "wealth", 2)),
             new DemoAccount("agent1", "赵丽", "E0201", Role.AGENT, Scope.Level.BANK, null,
                     skills("lang-zh", 5, "lang-en", 4, "cards", 4, "loans", 3, "complaints", 3, "fx", 2)),
+            new DemoAccount("agent2", "钱明", "E0207", Role.AGENT, Scope.Level.BANK, null,
+                    skills("lang-zh", 5, "lang-en", 2, "loans", 5, "deposits", 4, "wealth", 4)),
             new DemoAccount("supervisor1", "孙强", "E0202", Role.SUPERVISOR, Scope.Level.BANK, null, Map.of()),
             new DemoAccount("officer1", "周静", "E0203", Role.COMPLAINT_OFFICER, Scope.Level.BANK, null,
                     skills("complaints", 5)),

@@ -1,5 +1,7 @@
 package org.fuwu.queueing.internal;
 
+import org.fuwu.platform.ClientRateLimit;
+import org.fuwu.platform.CustomerTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,14 +83,14 @@ class LobbyPoliciesTest {
     void statusTokensAre256RandomBitsUrlSafe() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            String t = StatusTokens.next();
+            String t = CustomerTokens.next();
             assertThat(t).matches("[A-Za-z0-9_-]{43}");
-            assertThat(StatusTokens.wellFormed(t)).isTrue();
+            assertThat(CustomerTokens.wellFormed(t)).isTrue();
             seen.add(t);
         }
         assertThat(seen).hasSize(1000);
-        assertThat(StatusTokens.wellFormed("../../etc")).isFalse();
-        assertThat(StatusTokens.wellFormed(null)).isFalse();
+        assertThat(CustomerTokens.wellFormed("../../etc")).isFalse();
+        assertThat(CustomerTokens.wellFormed(null)).isFalse();
     }
 
     @Test
@@ -110,7 +112,7 @@ class LobbyPoliciesTest {
                 return now.get();
             }
         };
-        IssueRateLimit limit = new IssueRateLimit(3, Duration.ofMinutes(1), clock);
+        ClientRateLimit limit = new ClientRateLimit(3, Duration.ofMinutes(1), clock);
         assertThat(limit.tryAcquire("10.0.0.1")).isTrue();
         assertThat(limit.tryAcquire("10.0.0.1")).isTrue();
         assertThat(limit.tryAcquire("10.0.0.1")).isTrue();

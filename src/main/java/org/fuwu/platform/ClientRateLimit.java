@@ -1,4 +1,4 @@
-package org.fuwu.queueing.internal;
+package org.fuwu.platform;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A fixed-window limit of anonymous ticket issues per client address, so that the public kiosk and
- * mobile endpoints cannot be used to flood a branch's queue. In memory, per instance: with N
+ * A fixed-window limit of anonymous requests per client address (ticket issues, chat starts), so that public
+ * endpoints cannot be used to flood a queue. In memory, per instance: with N
  * instances behind a balancer a client gets at most N times the limit, which is still a bound.
  */
-public final class IssueRateLimit {
+public final class ClientRateLimit {
 
     private record Window(Instant start, int count) {
     }
@@ -22,7 +22,7 @@ public final class IssueRateLimit {
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    public IssueRateLimit(int limit, Duration window, Clock clock) {
+    public ClientRateLimit(int limit, Duration window, Clock clock) {
         if (limit < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("a limit of at least 1 per positive window");
         }

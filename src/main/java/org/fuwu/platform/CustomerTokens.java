@@ -1,16 +1,16 @@
-package org.fuwu.queueing.internal;
+package org.fuwu.platform;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
-/** Unguessable status tokens: 256 random bits, URL-safe Base64 without padding (43 characters). */
-public final class StatusTokens {
+/** Unguessable tokens by which a customer reaches their own ticket, appointment or conversation: 256 random bits, URL-safe Base64 without padding (43 characters). */
+public final class CustomerTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private StatusTokens() {
+    private CustomerTokens() {
     }
 
     public static String next() {

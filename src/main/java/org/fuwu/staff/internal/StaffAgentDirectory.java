@@ -1,0 +1,46 @@
+package org.fuwu.staff.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.fuwu.staff.AgentDirectory;
+import org.springframework.stereotype.Component;
+
+/** {@link AgentDirectory} from the staff accounts and their skills. */
+@Component
+class StaffAgentDirectory implements AgentDirectory {
+
+    private final StaffAccountRepository accounts;
+    private final SkillRepository skills;
+
+    StaffAgentDirectory(StaffAccountRepository accounts, SkillRepository skills) {
+        this.accounts = accounts;
+        this.skills = skills;
+    }
+
+    @Override
+    public Optional<AgentProfile> find(long accountId) {
+        return accounts.findById(accountId).map(StaffAgentDirectory::profile);
+    }
+
+    @Override
+    public Optional<AgentProfile> findByUsername(String username) {
+        return accounts.findForLogin(username).map(r -> profile(r.account()));
+    }
+
+    @Override
+    public List<AgentProfile> findAll(Collection<Long> accountIds) {
+        return accounts.findByIds(accountIds).stream().map(StaffAgentDirectory::profile).toList();
+    }
+
+    @Override
+    public String skillName(String code, String language) {
+        return skills.find(code).map(s -> language != null && language.startsWith("en") ? s.nameEn() : s.nameZh())
+                .orElse(code);
+    }
+
+    private static AgentProfile profile(StaffAccount a) {
+        return new AgentProfile(a.id(), a.username(), a.displayName(), a.skills(), a.enabled());
+    }
+}
