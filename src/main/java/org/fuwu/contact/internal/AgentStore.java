@@ -115,7 +115,11 @@ public class AgentStore {
 
     static String capacityText(Map<Media, Integer> capacity) {
         List<String> parts = new ArrayList<>();
-        new EnumMap<>(capacity).forEach((m, n) -> parts.add(m.name() + "=" + n));
+        for (Media m : Media.values()) {
+            if (capacity.containsKey(m)) {
+                parts.add(m.name() + "=" + capacity.get(m));
+            }
+        }
         return String.join(";", parts);
     }
 

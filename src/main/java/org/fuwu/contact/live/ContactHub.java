@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * on this instance only.
  */
 @Component
-class ContactHub implements Timeline.Listener, DisposableBean {
+class ContactHub implements Timeline.Listener, DisposableBean, org.springframework.context.SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ContactHub.class);
     static final Duration POLL = Duration.ofMillis(250);
@@ -274,6 +274,27 @@ class ContactHub implements Timeline.Listener, DisposableBean {
     /** Streams connected now (for tests and metrics). */
     int streams() {
         return subscribers.size();
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every stream before the web server's graceful shutdown, which would otherwise wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Subscriber s : subscribers) {
+            drop(s);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override

@@ -1,0 +1,54 @@
+package org.fuwu.contact;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.fuwu.contact.internal.QueueAdmin;
+import org.fuwu.platform.Role;
+import org.fuwu.platform.Scope;
+import org.fuwu.platform.StaffPrincipal;
+import org.fuwu.routing.SkillRequirement;
+import org.fuwu.staff.internal.StaffAccount;
+import org.fuwu.staff.internal.StaffAccountService;
+
+/**
+ * The contact module's fixtures: agents with skills (real staff accounts) and queues of their own, so
+ * that tests sharing one database never route to each other's agents.
+ */
+public final class ContactTestSupport {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    private ContactTestSupport() {
+    }
+
+    /** A unique suffix for names. */
+    public static String unique() {
+        return RUN + SEQ.incrementAndGet();
+    }
+
+    /** A new agent account with these skills; its principal acts as the agent. */
+    public static StaffPrincipal agent(StaffAccountService staff, String displayName, Map<String, Integer> skills) {
+        String u = "ag" + unique();
+        StaffAccount a = staff.create(new StaffAccountService.CreateCommand(u, displayName, null, "Agent-pass-2026!x",
+                List.of("AGENT"), "BANK", null, skills, true));
+        return new StaffPrincipal(a.id(), a.username(), a.displayName(), Set.of(Role.AGENT), Scope.bank(), null);
+    }
+
+    public static StaffPrincipal supervisor(StaffAccountService staff) {
+        String u = "sv" + unique();
+        StaffAccount a = staff.create(new StaffAccountService.CreateCommand(u, "班长" + u, null, "Super-pass-2026!x",
+                List.of("SUPERVISOR"), "BANK", null, Map.of(), true));
+        return new StaffPrincipal(a.id(), a.username(), a.displayName(), Set.of(Role.SUPERVISOR), Scope.bank(), null);
+    }
+
+    /** A new queue needing these skills, with no overflow. */
+    public static String queue(QueueAdmin queues, SkillRequirement... skills) {
+        String code = "t-" + unique();
+        queues.create(new QueueAdmin.QueueInput(code, "测试" + code, "Test " + code, 0, List.of(skills), Set.of(), 20, 80, true));
+        return code;
+    }
+}
