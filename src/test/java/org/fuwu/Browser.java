@@ -34,6 +34,8 @@ public final class Browser implements ParameterResolver, AfterEachCallback {
 
     private WebDriver driver;
     private String baseUrl;
+    /** Every browser this extension started for the current test: a test may take several (a customer and an agent). */
+    private final java.util.List<Browser> started = new java.util.ArrayList<>();
 
     /** The browser's driver. */
     public WebDriver driver() {
@@ -106,24 +108,29 @@ public final class Browser implements ParameterResolver, AfterEachCallback {
         }
         int port = org.springframework.test.context.junit.jupiter.SpringExtension.getApplicationContext(c)
                 .getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        baseUrl = "http://localhost:" + port;
+        Browser b = new Browser();
+        b.baseUrl = "http://localhost:" + port;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1366,900", "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-        return this;
+        b.driver = new ChromeDriver(service, options);
+        b.driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        started.add(b);
+        return b;
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        if (driver != null) {
-            screenshot(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
-            Optional.of(driver).ifPresent(WebDriver::quit);
-            driver = null;
+        for (int i = 0; i < started.size(); i++) {
+            Browser b = started.get(i);
+            b.screenshot(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName()
+                    + (i == 0 ? "" : "-" + (i + 1)));
+            Optional.ofNullable(b.driver).ifPresent(WebDriver::quit);
+            b.driver = null;
         }
+        started.clear();
     }
 }

@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param anonymousStartsPerWindow how many chats one client address may start without a login per window
  * @param anonymousStartWindow that window
  * @param zone the contact centre's time zone: "today" on the wall and in reports
+ * @param chatEmbedOrigins the origins of the bank's web pages that may embed the chat widget (CSP frame-ancestors),
+ *        such as {@code https://www.example-bank.cn}; none: only Fuwu's own pages
+ * @param bankNameZh the bank's name in canned responses ({bank}), in Chinese
+ * @param bankNameEn the same in English
  */
 @ConfigurationProperties("fuwu.contact")
 public record ContactProperties(@DefaultValue("20s") Duration offerTimeout, @DefaultValue("15s") Duration afterContactWork,
@@ -29,5 +33,19 @@ public record ContactProperties(@DefaultValue("20s") Duration offerTimeout, @Def
                                 @DefaultValue("4000") int maxMessageLength,
                                 @DefaultValue("10") int anonymousStartsPerWindow,
                                 @DefaultValue("1m") Duration anonymousStartWindow,
-                                @DefaultValue("Asia/Shanghai") java.time.ZoneId zone) {
+                                @DefaultValue("Asia/Shanghai") java.time.ZoneId zone,
+                                @DefaultValue("") java.util.List<String> chatEmbedOrigins,
+                                @DefaultValue("服务银行") String bankNameZh, @DefaultValue("Fuwu Bank") String bankNameEn) {
+
+    public ContactProperties {
+        for (String o : chatEmbedOrigins) {
+            if (!o.isBlank() && !o.strip().matches("https?://[A-Za-z0-9.*-]+(:[0-9]{1,5})?")) {
+                throw new IllegalArgumentException("fuwu.contact.chat-embed-origins: not an origin: " + o);
+            }
+        }
+    }
+
+    public String bankName(String language) {
+        return language != null && language.startsWith("en") ? bankNameEn : bankNameZh;
+    }
 }

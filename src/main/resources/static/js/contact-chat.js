@@ -1,0 +1,155 @@
+// The customer's chat: starts a conversation, writes, follows the agent's answers live (SSE), leaves.
+// The conversation's token is kept in this tab's sessionStorage, so a reload resumes the chat.
+(function () {
+    'use strict';
+    var root, token, lastId = 0, source, typingSent = 0, typingTimer, seen = {};
+
+    function csrf(headers) {
+        var t = document.querySelector('meta[name="_csrf"]'), h = document.querySelector('meta[name="_csrf_header"]');
+        if (t && h) { headers[h.content] = t.content; }
+        return headers;
+    }
+
+    function api(method, path, body) {
+        var headers = csrf({'Accept': 'application/json'});
+        if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+        return fetch(path, {method: method, headers: headers, credentials: 'same-origin',
+            body: body === undefined ? undefined : JSON.stringify(body)}).then(function (r) {
+            if (r.status === 204) { return null; }
+            return r.json().then(function (j) {
+                if (!r.ok) { var e = new Error(j.detail || r.statusText); e.problem = j; throw e; }
+                return j;
+            });
+        });
+    }
+
+    function state(text) {
+        document.getElementById('chat-state').textContent = text;
+    }
+
+    function line(l) {
+        if (seen[l.id]) { return; }
+        seen[l.id] = true;
+        lastId = Math.max(lastId, l.id);
+        var list = document.getElementById('chat-lines');
+        if (l.kind === 'MESSAGE') {
+            var li = document.createElement('li');
+            var mine = l.authorKind === 'CUSTOMER';
+            li.className = 'contact-line ' + (mine ? 'mine' : 'theirs');
+            li.dataset.author = l.authorKind;
+            var meta = document.createElement('div');
+            meta.className = 'contact-meta';
+            meta.textContent = mine ? root.dataset.msgYou : (l.authorName || root.dataset.msgAgent);
+            var bubble = document.createElement('div');
+            bubble.className = 'contact-bubble';
+            bubble.textContent = l.text;
+            li.appendChild(meta);
+            li.appendChild(bubble);
+            list.appendChild(li);
+            if (!mine) { document.getElementById('chat-typing').classList.add('d-none'); }
+        } else if (l.kind === 'STATUS') {
+            status(l.data || '', l.authorName);
+        }
+        list.scrollTop = list.scrollHeight;
+    }
+
+    function status(data, agentName) {
+        if (data.indexOf('status=QUEUED') === 0) {
+            state(root.dataset.msgWaiting);
+        } else if (data.indexOf('status=ASSIGNED') === 0) {
+            state((agentName || root.dataset.msgAgent) + ' ' + root.dataset.msgJoined);
+        } else if (data.indexOf('status=ENDED') === 0) {
+            over(root.dataset.msgEnded);
+        } else if (data.indexOf('status=ABANDONED') === 0) {
+            over(root.dataset.msgAbandoned);
+        }
+    }
+
+    function over(text) {
+        state(text);
+        document.getElementById('chat-input').disabled = true;
+        document.getElementById('chat-send').disabled = true;
+        document.getElementById('chat-leave').disabled = true;
+        sessionStorage.removeItem('fuwu-chat-token');
+        if (source) { source.close(); source = null; }
+    }
+
+    function listen() {
+        source = new EventSource('/api/v1/chat/conversations/' + token + '/events?lastEventId=' + lastId);
+        ['message', 'status'].forEach(function (name) {
+            source.addEventListener(name, function (e) { line(JSON.parse(e.data)); });
+        });
+        source.addEventListener('typing', function () {
+            var t = document.getElementById('chat-typing');
+            t.classList.remove('d-none');
+            clearTimeout(typingTimer);
+            typingTimer = setTimeout(function () { t.classList.add('d-none'); }, 4000);
+        });
+    }
+
+    function resume() {
+        return api('GET', '/api/v1/chat/conversations/' + token).then(function (view) {
+            document.getElementById('chat-start').classList.add('d-none');
+            document.getElementById('chat-session').classList.remove('d-none');
+            view.lines.forEach(line);
+            if (view.status === 'QUEUED' || view.status === 'OFFERED' || view.status === 'ASSIGNED') {
+                listen();
+            }
+        });
+    }
+
+    function showError(e) {
+        var box = document.getElementById('chat-error');
+        box.textContent = e.message;
+        box.classList.remove('d-none');
+    }
+
+    document.addEventListener('DOMContentLoaded', function () {
+        root = document.getElementById('chat');
+        token = sessionStorage.getItem('fuwu-chat-token');
+        if (token) {
+            resume().catch(function () { sessionStorage.removeItem('fuwu-chat-token'); token = null; });
+        }
+        document.getElementById('chat-start').addEventListener('submit', function (ev) {
+            ev.preventDefault();
+            var button = document.getElementById('chat-start-button');
+            button.disabled = true;
+            var body = {language: root.dataset.language, channel: root.dataset.channel,
+                topic: document.getElementById('chat-topic').value || null};
+            var name = document.getElementById('chat-name').value.trim();
+            if (name) { body.name = name; }
+            api('POST', '/api/v1/chat/conversations', body).then(function (s) {
+                token = s.token;
+                sessionStorage.setItem('fuwu-chat-token', token);
+                return resume();
+            }).catch(function (e) { button.disabled = false; showError(e); });
+        });
+        document.getElementById('chat-form').addEventListener('submit', function (ev) {
+            ev.preventDefault();
+            var input = document.getElementById('chat-input');
+            var text = input.value.trim();
+            if (!text) { return; }
+            api('POST', '/api/v1/chat/conversations/' + token + '/messages', {text: text}).then(function (l) {
+                input.value = '';
+                line(l);
+            }).catch(function (e) { state(e.message); });
+        });
+        document.getElementById('chat-input').addEventListener('keydown', function (ev) {
+            if (ev.key === 'Enter' && !ev.shiftKey) {
+                ev.preventDefault();
+                document.getElementById('chat-send').click();
+                return;
+            }
+            if (token && Date.now() - typingSent > 3000) {
+                typingSent = Date.now();
+                api('POST', '/api/v1/chat/conversations/' + token + '/typing').catch(function () { /* best effort */ });
+            }
+        });
+        document.getElementById('chat-leave').addEventListener('click', function () {
+            api('POST', '/api/v1/chat/conversations/' + token + '/leave').then(function (view) {
+                view.lines.forEach(line);
+                over(view.status === 'ABANDONED' ? root.dataset.msgAbandoned : root.dataset.msgEnded);
+            }).catch(function (e) { state(e.message); });
+        });
+    });
+}());
