@@ -113,24 +113,45 @@ public record SkillsRouter(AgentCapacity capacity, Relaxation relaxation, int vi
                 offered.remove(item.id());
                 continue;
             }
-            String rule;
-            AgentView chosen = eligible.stream().filter(a -> a.id().equals(item.preferredAgent())).findFirst().orElse(null);
-            if (chosen != null) {
-                rule = "preferred agent (served this customer last)";
-            } else if (item.vip()) {
-                chosen = eligible.stream().max(Comparator.comparingInt((AgentView a) -> score(a, relaxed))
-                        .thenComparing(a -> idleSince(a, now), Comparator.reverseOrder())
-                        .thenComparing(AgentView::id, Comparator.reverseOrder())).orElseThrow();
-                rule = "most proficient";
-            } else {
-                chosen = eligible.stream().min(Comparator.comparing((AgentView a) -> idleSince(a, now))
-                        .thenComparingInt(a -> score(a, relaxed)).thenComparing(AgentView::id)).orElseThrow();
-                rule = "longest idle " + Duration.between(idleSince(chosen, now), now).toMinutes() + " min";
-            }
+            Offer offer = choose(item, relaxed, eligible, now);
+            AgentView chosen = live.get(offer.agentId());
             live.put(chosen.id(), chosen.plus(item.media()));
-            offers.add(offer(item, chosen, relaxed, rule, now));
+            offers.add(offer);
         }
         return offers;
+    }
+
+    /**
+     * The offer of an item to one of the agents eligible for it (not empty): the preferred agent when among
+     * them; else, for a VIP, the most proficient, then the longest idle; else the longest idle, then the
+     * least proficient.
+     */
+    Offer choose(ContactItem item, Relaxation.Relaxed relaxed, List<AgentView> eligible, Instant now) {
+        String rule;
+        AgentView chosen = null;
+        for (AgentView a : eligible) {
+            if (a.id().equals(item.preferredAgent())) {
+                chosen = a;
+            }
+        }
+        if (chosen != null) {
+            rule = "preferred agent (served this customer last)";
+        } else if (item.vip()) {
+            chosen = eligible.stream().max(Comparator.comparingInt((AgentView a) -> score(a, relaxed))
+                    .thenComparing(a -> idleSince(a, now), Comparator.reverseOrder())
+                    .thenComparing(AgentView::id, Comparator.reverseOrder())).orElseThrow();
+            rule = "most proficient";
+        } else {
+            chosen = eligible.stream().min(Comparator.comparing((AgentView a) -> idleSince(a, now))
+                    .thenComparingInt(a -> score(a, relaxed)).thenComparing(AgentView::id)).orElseThrow();
+            rule = "longest idle " + Duration.between(idleSince(chosen, now), now).toMinutes() + " min";
+        }
+        return offer(item, chosen, relaxed, rule, now);
+    }
+
+    /** Whether an agent may take an item with these requirements in force. */
+    boolean eligibleRelaxed(AgentView agent, ContactItem item, Relaxation.Relaxed relaxed) {
+        return eligible(agent, item, relaxed);
     }
 
     private static int score(AgentView a, Relaxation.Relaxed relaxed) {

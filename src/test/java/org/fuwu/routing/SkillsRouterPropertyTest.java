@@ -28,13 +28,45 @@ import org.fuwu.routing.SkillsRouter.Offer;
  */
 class SkillsRouterPropertyTest {
 
+    /**
+     * One round of decisions by one of the engines: 0 the round form ({@link SkillsRouter#route}), 1 the
+     * event-driven board item by item ({@link RoutingBoard#match}), 2 the board agent by agent
+     * ({@link RoutingBoard#agentFree} for each agent until it has nothing more for them).
+     */
+    static List<Offer> decide(int engine, SkillsRouter router, List<ContactItem> items, List<AgentView> agents, Instant now) {
+        if (engine == 0) {
+            return router.route(items, agents, now);
+        }
+        RoutingBoard board = new RoutingBoard(router);
+        agents.forEach(board::putAgent);
+        items.forEach(board::putItem);
+        if (engine == 1) {
+            return board.match(now);
+        }
+        List<Offer> offers = new ArrayList<>();
+        List<String> ids = agents.stream().map(AgentView::id).sorted().toList();
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (String id : ids) {
+                var o = board.agentFree(id, now);
+                if (o.isPresent()) {
+                    offers.add(o.get());
+                    more = true;
+                }
+            }
+        }
+        return offers;
+    }
+
     static final Instant T0 = Instant.parse("2026-12-01T01:00:00Z");
     static final String[] SKILLS = {"loans", "cards", "lang:en", "lang:zh"};
     static final String[] QUEUES = {"loans", "cards", "general"};
 
     @Property(tries = 300)
     void noItemIsAssignedTwiceAndNoCapacityIsEverExceeded(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int agentCount,
-                                                          @ForAll @IntRange(min = 5, max = 60) int rounds) {
+                                                          @ForAll @IntRange(min = 5, max = 60) int rounds,
+                                                          @ForAll @IntRange(min = 0, max = 2) int engine) {
         Random rnd = new Random(seed);
         SkillsRouter router = SkillsRouter.DEFAULT;
         AgentCapacity cap = router.capacity();
@@ -85,7 +117,7 @@ class SkillsRouterPropertyTest {
             Map<String, AgentView> before = new HashMap<>();
             view.forEach(a -> before.put(a.id(), a));
 
-            List<Offer> offers = router.route(new ArrayList<>(waiting.values()), view, now);
+            List<Offer> offers = decide(engine, router, new ArrayList<>(waiting.values()), view, now);
 
             Set<String> offeredNow = new HashSet<>();
             Map<String, Map<Media, Integer>> after = new HashMap<>();
