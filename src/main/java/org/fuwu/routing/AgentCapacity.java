@@ -28,6 +28,8 @@ public record AgentCapacity(Map<Media, Integer> perMedium, Set<Media> exclusive)
         });
     }
 
+    private static final Media[] MEDIA = Media.values();
+
     public int of(Media m) {
         return perMedium.getOrDefault(m, 0);
     }
@@ -44,7 +46,7 @@ public record AgentCapacity(Map<Media, Integer> perMedium, Set<Media> exclusive)
             return false;
         }
         int others = 0;
-        for (Media held : Media.values()) {
+        for (Media held : MEDIA) {
             if (held != m) {
                 others += agent.load(held);
                 if (agent.load(held) > 0 && exclusive.contains(held)) {

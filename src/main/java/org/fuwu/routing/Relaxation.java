@@ -56,6 +56,18 @@ public record Relaxation(List<Step> steps) {
         steps = steps.stream().sorted(Comparator.comparing(Step::after)).toList();
     }
 
+    /** How many steps apply to an item now; what it needs depends on nothing else (see {@link #at}). */
+    public int ring(ContactItem item, Instant now) {
+        long waited = Duration.between(item.arrivedAt(), now).toMillis();
+        int ring = 0;
+        for (Step s : steps) {
+            if (waited >= s.after().toMillis()) {
+                ring++;
+            }
+        }
+        return ring;
+    }
+
     public Relaxed at(ContactItem item, Instant now) {
         Duration waited = Duration.between(item.arrivedAt(), now);
         boolean drop = false;

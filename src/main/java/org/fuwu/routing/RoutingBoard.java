@@ -3,6 +3,7 @@ package org.fuwu.routing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,17 +39,51 @@ public final class RoutingBoard {
     private record Entry(double key, Instant arrivedAt, String id) {
     }
 
-    private static final Comparator<Entry> ORDER = Comparator.comparingDouble((Entry e) -> -e.key())
-            .thenComparing(Entry::arrivedAt).thenComparing(Entry::id);
+    /** Highest key first, then the longest waiting, then by id (written out: it runs on every index step). */
+    private static final Comparator<Entry> ORDER = (x, y) -> {
+        int c = Double.compare(y.key(), x.key());
+        if (c != 0) {
+            return c;
+        }
+        c = x.arrivedAt().compareTo(y.arrivedAt());
+        return c != 0 ? c : x.id().compareTo(y.id());
+    };
 
     private final SkillsRouter router;
     private final Map<String, ContactItem> items = new HashMap<>();
     private final Map<String, Entry> entries = new HashMap<>();
+    /** Per item, what it needs at each ring of the relaxation, computed when first asked. */
+    private final Map<String, Relaxation.Relaxed[]> relaxedByRing = new HashMap<>();
     private final Map<String, NavigableSet<Entry>> byQueue = new HashMap<>();
     private final Map<String, AgentView> agents = new HashMap<>();
     private final Map<String, Set<String>> agentsByQueue = new HashMap<>();
     /** The agents who could take one more item of some medium. */
     private final Set<String> withRoom = new HashSet<>();
+    /**
+     * Per queue and medium, the agents serving it who could take one more item of that medium (capacity and
+     * the exclusive rule applied when indexed), longest idle first: an arriving item looks only at these.
+     */
+    private final Map<String, Map<Media, NavigableSet<Idle>>> roomByQueue = new HashMap<>();
+
+    /** An agent in the order of how long they have been idle (never idle: last). */
+    private record Idle(Instant since, String id) {
+    }
+
+    private static final Comparator<Idle> IDLE = (x, y) -> {
+        if (x.since() != y.since()) {
+            if (x.since() == null) {
+                return 1;
+            }
+            if (y.since() == null) {
+                return -1;
+            }
+            int c = x.since().compareTo(y.since());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return x.id().compareTo(y.id());
+    };
 
     public RoutingBoard(SkillsRouter router) {
         this.router = router;
@@ -75,6 +110,7 @@ public final class RoutingBoard {
     }
 
     public void removeItem(String id) {
+        relaxedByRing.remove(id);
         ContactItem old = items.remove(id);
         Entry e = entries.remove(id);
         if (old != null) {
@@ -87,6 +123,16 @@ public final class RoutingBoard {
         }
     }
 
+    private Relaxation.Relaxed relaxed(ContactItem item, Instant now) {
+        Relaxation r = router.relaxation();
+        int ring = r.ring(item, now);
+        Relaxation.Relaxed[] byRing = relaxedByRing.computeIfAbsent(item.id(), k -> new Relaxation.Relaxed[r.steps().size() + 1]);
+        if (byRing[ring] == null) {
+            byRing[ring] = r.at(item, now);
+        }
+        return byRing[ring];
+    }
+
     private static Set<String> queuesOf(ContactItem item) {
         Set<String> qs = new HashSet<>(item.overflowQueues());
         qs.add(item.queue());
@@ -97,14 +143,18 @@ public final class RoutingBoard {
     public void putAgent(AgentView agent) {
         removeAgent(agent.id());
         agents.put(agent.id(), agent);
-        for (Media m : Media.values()) {
-            if (router.capacity().canTake(agent, m)) {
-                withRoom.add(agent.id());
-                break;
-            }
-        }
+        Idle idle = new Idle(agent.idleSince(), agent.id());
         for (String q : agent.queues()) {
             agentsByQueue.computeIfAbsent(q, k -> new HashSet<>()).add(agent.id());
+        }
+        for (Media m : MEDIA) {
+            if (router.capacity().canTake(agent, m)) {
+                withRoom.add(agent.id());
+                for (String q : agent.queues()) {
+                    roomByQueue.computeIfAbsent(q, k -> new EnumMap<>(Media.class))
+                            .computeIfAbsent(m, k -> new TreeSet<>(IDLE)).add(idle);
+                }
+            }
         }
     }
 
@@ -117,6 +167,16 @@ public final class RoutingBoard {
                 if (set != null) {
                     set.remove(id);
                 }
+                Map<Media, NavigableSet<Idle>> room = roomByQueue.get(q);
+                if (room != null) {
+                    Idle idle = new Idle(old.idleSince(), id);
+                    for (Media m : MEDIA) {
+                        NavigableSet<Idle> r = room.get(m);
+                        if (r != null && router.capacity().canTake(old, m)) {
+                            r.remove(idle);
+                        }
+                    }
+                }
             }
         }
     }
@@ -127,22 +187,65 @@ public final class RoutingBoard {
         if (item == null) {
             return Optional.empty();
         }
-        Relaxation.Relaxed relaxed = router.relaxation().at(item, now);
+        Relaxation.Relaxed relaxed = relaxed(item, now);
+        AgentView preferred = item.preferredAgent() == null ? null : agents.get(item.preferredAgent());
+        if (preferred != null && withRoom.contains(preferred.id()) && serves(preferred, relaxed)
+                && router.eligibleInQueue(preferred, item, relaxed)) {
+            return Optional.of(take(item, router.choose(item, relaxed, List.of(preferred), now)));
+        }
         List<AgentView> eligible = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String q : relaxed.queues()) {
-            for (String id : agentsByQueue.getOrDefault(q, Set.of())) {
-                AgentView a = agents.get(id);
-                if (withRoom.contains(id) && seen.add(id) && router.eligibleRelaxed(a, item, relaxed)) {
-                    eligible.add(a);
+        if (item.vip()) {
+            // the most proficient: every agent with room is a candidate (listed twice when in two queues: harmless)
+            for (String q : relaxed.queues()) {
+                for (Idle i : room(q, item.media())) {
+                    AgentView a = agents.get(i.id());
+                    if (router.meets(a, item, relaxed)) {
+                        eligible.add(a);
+                    }
+                }
+            }
+        } else {
+            // the longest idle: walk each queue's agents in idle order, up to the first eligible (and its ties)
+            Instant bestIdle = null;
+            for (String q : relaxed.queues()) {
+                for (Idle i : room(q, item.media())) {
+                    Instant idle = i.since() == null || i.since().isAfter(now) ? now : i.since();
+                    if (bestIdle != null && idle.isAfter(bestIdle)) {
+                        break;
+                    }
+                    AgentView a = agents.get(i.id());
+                    if (router.meets(a, item, relaxed)) {
+                        if (bestIdle == null || idle.isBefore(bestIdle)) {
+                            eligible.clear();
+                            bestIdle = idle;
+                        }
+                        eligible.add(a);
+                    }
                 }
             }
         }
         if (eligible.isEmpty()) {
             return Optional.empty();
         }
-        eligible.sort(Comparator.comparing(AgentView::id));
         return Optional.of(take(item, router.choose(item, relaxed, eligible, now)));
+    }
+
+    private static final NavigableSet<Idle> EMPTY = new TreeSet<>(IDLE);
+    private static final Media[] MEDIA = Media.values();
+
+    private NavigableSet<Idle> room(String queue, Media m) {
+        Map<Media, NavigableSet<Idle>> byMedia = roomByQueue.get(queue);
+        NavigableSet<Idle> set = byMedia == null ? null : byMedia.get(m);
+        return set == null ? EMPTY : set;
+    }
+
+    private static boolean serves(AgentView a, Relaxation.Relaxed relaxed) {
+        for (String q : a.queues()) {
+            if (relaxed.queues().contains(q)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The decision for an agent with room now: an offer of the first item they are eligible for, or empty. */
@@ -153,6 +256,15 @@ public final class RoutingBoard {
         }
         Entry best = null;
         Relaxation.Relaxed bestRelaxed = null;
+        boolean[] takes = new boolean[MEDIA.length];
+        boolean any = false;
+        for (Media m : MEDIA) {
+            takes[m.ordinal()] = router.capacity().canTake(agent, m);
+            any |= takes[m.ordinal()];
+        }
+        if (!any) {
+            return Optional.empty();
+        }
         for (String q : agent.queues()) {
             NavigableSet<Entry> set = byQueue.get(q);
             if (set == null) {
@@ -163,8 +275,11 @@ public final class RoutingBoard {
                     break; // this queue has nothing better than what another queue gave
                 }
                 ContactItem item = items.get(e.id());
-                Relaxation.Relaxed relaxed = router.relaxation().at(item, now);
-                if (relaxed.queues().contains(q) && router.eligibleRelaxed(agent, item, relaxed)) {
+                if (!takes[item.media().ordinal()]) {
+                    continue;
+                }
+                Relaxation.Relaxed relaxed = relaxed(item, now);
+                if (relaxed.queues().contains(q) && router.meets(agent, item, relaxed)) {
                     best = e;
                     bestRelaxed = relaxed;
                     break;

@@ -69,18 +69,14 @@ public record SkillsRouter(AgentCapacity capacity, Relaxation relaxation, int vi
     }
 
     private boolean eligible(AgentView agent, ContactItem item, Relaxation.Relaxed relaxed) {
-        if (item.excludedAgents().contains(agent.id()) || !capacity.canTake(agent, item.media())) {
-            return false;
-        }
-        if (agent.queues().stream().noneMatch(relaxed.queues()::contains)) {
-            return false;
-        }
-        for (SkillRequirement r : relaxed.requirements()) {
-            if (agent.proficiency(r.skill()) < r.level()) {
-                return false;
+        boolean serves = false;
+        for (String q : agent.queues()) {
+            if (relaxed.queues().contains(q)) {
+                serves = true;
+                break;
             }
         }
-        return true;
+        return serves && eligibleInQueue(agent, item, relaxed);
     }
 
     /** One round of routing: the offers to make now, highest effective priority first. */
@@ -149,9 +145,25 @@ public record SkillsRouter(AgentCapacity capacity, Relaxation relaxation, int vi
         return offer(item, chosen, relaxed, rule, now);
     }
 
-    /** Whether an agent may take an item with these requirements in force. */
-    boolean eligibleRelaxed(AgentView agent, ContactItem item, Relaxation.Relaxed relaxed) {
-        return eligible(agent, item, relaxed);
+    /**
+     * Whether an agent known to serve one of the queues the item may go to now may take it: not excluded,
+     * capacity, and every requirement in force.
+     */
+    boolean eligibleInQueue(AgentView agent, ContactItem item, Relaxation.Relaxed relaxed) {
+        return capacity.canTake(agent, item.media()) && meets(agent, item, relaxed);
+    }
+
+    /** Whether an agent is not excluded from an item and has every requirement in force (capacity aside). */
+    boolean meets(AgentView agent, ContactItem item, Relaxation.Relaxed relaxed) {
+        if (item.excludedAgents().contains(agent.id())) {
+            return false;
+        }
+        for (SkillRequirement r : relaxed.requirements()) {
+            if (agent.proficiency(r.skill()) < r.level()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int score(AgentView a, Relaxation.Relaxed relaxed) {

@@ -18,6 +18,7 @@ import org.fuwu.routing.AgentView;
 import org.fuwu.routing.ContactItem;
 import org.fuwu.routing.Presence;
 import org.fuwu.routing.Relaxation;
+import org.fuwu.routing.RoutingBoard;
 import org.fuwu.routing.SkillRequirement;
 import org.fuwu.routing.SkillsRouter;
 import org.fuwu.staff.AgentDirectory;
@@ -33,7 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the routing core's {@link SkillsRouter} over the stored work: a round takes the waiting
+ * Runs the routing core's {@link SkillsRouter} (through its indexed, event-driven {@link RoutingBoard},
+ * the engine {@code bench/} measures) over the stored work: a round takes the waiting
  * conversations and the available agents (with their skills from staff and their load), and offers
  * what it can, each offer a conditional update from QUEUED, so no conversation is offered twice. A
  * round first takes back lapsed offers (the agent is excluded from that conversation) and ends
@@ -192,8 +194,11 @@ public class ContactRouting implements DisposableBean {
                     p.skills(), loads.getOrDefault(r.accountId(), Map.of()),
                     r.idleSince() != null ? r.idleSince() : r.presenceSince(), r.capacity()));
         }
+        RoutingBoard board = new RoutingBoard(router);
+        views.forEach(board::putAgent);
+        items.forEach(board::putItem);
         List<SkillsRouter.Offer> made = new ArrayList<>();
-        for (SkillsRouter.Offer o : router.route(items, views, now)) {
+        for (SkillsRouter.Offer o : board.match(now)) {
             Conversation c = byId.get(o.itemId());
             long agent = Long.parseLong(o.agentId());
             if (conversations.offer(c.id(), agent, o.expiresAt(), o.explanation())) {
