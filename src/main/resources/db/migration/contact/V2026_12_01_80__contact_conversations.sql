@@ -121,7 +121,7 @@ create table contact_event (
     audience         varchar(10)  not null,
     author_kind      varchar(10)  not null,
     author_name      varchar(100),
-    body_enc         varchar(12000),
+    body_enc         varchar(200000),
     data             varchar(1000),
     occurred_at      timestamp with time zone not null
 );

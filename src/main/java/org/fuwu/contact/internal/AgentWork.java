@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AgentWork {
 
+    /** The channels whose replies leave through the outbox (chat replies reach the customer's stream). */
+    static final Set<ContactChannel> OUTBOUND = Set.of(ContactChannel.EMAIL, ContactChannel.SMS, ContactChannel.WECHAT);
+
     /** The presences an agent may choose; BUSY follows from their load, AFTER_CALL_WORK from ending a contact. */
     static final Set<Presence> CHOOSABLE = Set.of(Presence.AVAILABLE, Presence.BREAK, Presence.OFFLINE);
 
@@ -44,11 +47,16 @@ public class AgentWork {
     private final ContactProperties properties;
     private final TransactionTemplate tx;
     private final org.fuwu.platform.AuditLog audit;
+    private final Outbox outbox;
+    private final ChannelStore channels;
 
     AgentWork(ConversationStore conversations, AgentStore agents, ContactConfigStore config, AgentDirectory directory,
               Timeline timeline, ContactRouting routing, ApplicationEventPublisher events, Clock clock,
-              ContactProperties properties, PlatformTransactionManager txManager, org.fuwu.platform.AuditLog audit) {
+              ContactProperties properties, PlatformTransactionManager txManager, org.fuwu.platform.AuditLog audit,
+              Outbox outbox, ChannelStore channels) {
         this.audit = audit;
+        this.outbox = outbox;
+        this.channels = channels;
         this.conversations = conversations;
         this.agents = agents;
         this.config = config;
@@ -176,6 +184,10 @@ public class AgentWork {
             String name = directory.find(id).map(AgentDirectory.AgentProfile::displayName).orElse(me.displayName());
             TimelineEvent e = timeline.append(c.id(), id, "MESSAGE", "ALL", "AGENT", name, t, null, now);
             conversations.firstReply(c.id(), now);
+            if (OUTBOUND.contains(c.channel())) {
+                // the reply leaves on the customer's channel after this commit, retried until it is sent
+                outbox.enqueue(c, t, channels.lastInboundEmail(c.id()).orElse(null), now);
+            }
             return ChatService.line(e, t);
         });
     }

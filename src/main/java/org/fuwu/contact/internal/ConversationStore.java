@@ -35,21 +35,31 @@ public class ConversationStore {
     /** A new conversation. */
     record NewConversation(String token, ContactChannel channel, String language, String customerNameEnc,
                            Long customerId, boolean verified, boolean vip, String topic, String queueCode, int priority,
-                           Long preferredAgentId, String idempotencyKey, Instant at) {
+                           Long preferredAgentId, String idempotencyKey, Instant at, String addressEnc,
+                           String addressIndex, String subjectEnc) {
+
+        NewConversation(String token, ContactChannel channel, String language, String customerNameEnc, Long customerId,
+                        boolean verified, boolean vip, String topic, String queueCode, int priority, Long preferredAgentId,
+                        String idempotencyKey, Instant at) {
+            this(token, channel, language, customerNameEnc, customerId, verified, vip, topic, queueCode, priority,
+                    preferredAgentId, idempotencyKey, at, null, null, null);
+        }
     }
 
     long insert(NewConversation c) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 insert into contact_conversation (token, channel, media, status, language, customer_name_enc, customer_id,
-                    verified, vip, topic, queue_code, priority, created_at, queued_at, preferred_agent_id, idempotency_key)
+                    verified, vip, topic, queue_code, priority, created_at, queued_at, preferred_agent_id, idempotency_key,
+                    address_enc, address_index, subject_enc)
                 values (:token, :channel, :media, 'QUEUED', :lang, :name, :cust, :verified, :vip, :topic, :queue, :prio,
-                    :at, :at, :pref, :idem)""")
+                    :at, :at, :pref, :idem, :addr, :addrIdx, :subj)""")
                 .param("token", c.token()).param("channel", c.channel().name()).param("media", c.channel().media().name())
                 .param("lang", c.language()).param("name", c.customerNameEnc()).param("cust", c.customerId())
                 .param("verified", c.verified()).param("vip", c.vip()).param("topic", c.topic())
                 .param("queue", c.queueCode()).param("prio", c.priority()).param("at", ts(c.at()))
                 .param("pref", c.preferredAgentId()).param("idem", c.idempotencyKey())
+                .param("addr", c.addressEnc()).param("addrIdx", c.addressIndex()).param("subj", c.subjectEnc())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -67,6 +77,14 @@ public class ConversationStore {
     Optional<Conversation> findByIdempotencyKey(String key) {
         return jdbc.sql("select * from contact_conversation where idempotency_key = :k").param("k", key)
                 .query(ConversationStore::row).optional();
+    }
+
+    /** The open conversation of a sender on a channel (by the blind index of their address), if any. */
+    Optional<Conversation> openByAddress(ContactChannel channel, String addressIndex) {
+        return jdbc.sql("""
+                select * from contact_conversation where channel = :ch and address_index = :a
+                    and status in ('QUEUED', 'OFFERED', 'ASSIGNED') order by id desc limit 1""")
+                .param("ch", channel.name()).param("a", addressIndex).query(ConversationStore::row).optional();
     }
 
     /** The waiting conversations, longest waiting first, at most {@code limit}. */
@@ -244,6 +262,7 @@ public class ConversationStore {
                 instant(rs, "offer_expires_at"), rs.getInt("offers"), split(rs.getString("excluded_agents")),
                 longOrNull(rs, "preferred_agent_id"), longOrNull(rs, "agent_id"), instant(rs, "assigned_at"),
                 instant(rs, "first_reply_at"), instant(rs, "ended_at"), rs.getString("ended_by"),
-                rs.getString("wrap_up_code"), rs.getString("explanation"), rs.getInt("version"));
+                rs.getString("wrap_up_code"), rs.getString("explanation"), rs.getInt("version"),
+                rs.getString("address_enc"), rs.getString("subject_enc"));
     }
 }

@@ -96,9 +96,19 @@ class ContactApiController {
     private final QueueAdmin queues;
     private final WallService wall;
     private final ClientRateLimit startLimit;
+    private final org.fuwu.contact.internal.ChannelStore channels;
+    private final org.fuwu.contact.internal.Outbox outboxService;
+    private final org.fuwu.platform.PersonalData personalData;
+    private final org.fuwu.platform.AuditLog audit;
 
     ContactApiController(ChatService chat, AgentWork work, ConversationDetails details, ContactConfigStore config,
-                         QueueAdmin queues, WallService wall, ContactProperties properties, Clock clock) {
+                         QueueAdmin queues, WallService wall, ContactProperties properties, Clock clock,
+                         org.fuwu.contact.internal.ChannelStore channels, org.fuwu.contact.internal.Outbox outboxService,
+                         org.fuwu.platform.PersonalData personalData, org.fuwu.platform.AuditLog audit) {
+        this.channels = channels;
+        this.outboxService = outboxService;
+        this.personalData = personalData;
+        this.audit = audit;
         this.chat = chat;
         this.work = work;
         this.details = details;
@@ -296,6 +306,42 @@ class ContactApiController {
         }
         Set<String> qs = in.queues() == null ? Set.of() : new LinkedHashSet<>(in.queues());
         return view(work.configure(accountId, qs, capacity));
+    }
+
+    /** A reply in the outbox as administrators see it: the address masked, the text not shown. */
+    record OutboxView(long id, long conversationId, String channel, String address, String status, int attempts,
+                      Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
+    }
+
+    @GetMapping("/contact/outbox")
+    List<OutboxView> outbox(@RequestParam(defaultValue = "DEAD") String status) {
+        String st = status.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!Set.of("PENDING", "SENDING", "SENT", "DEAD").contains(st)) {
+            throw FieldValidationException.of("status", "contact.validation.outboxStatus");
+        }
+        return channels.byStatus(st, 200).stream().map(r -> new OutboxView(r.id(), r.conversationId(), r.channel().name(),
+                mask(r.channel(), personalData.decrypt(r.addressEnc())), r.status(), r.attempts(), r.nextAttemptAt(),
+                r.lastError(), r.createdAt(), r.sentAt())).toList();
+    }
+
+    static String mask(ContactChannel channel, String address) {
+        return switch (channel) {
+            case EMAIL -> org.fuwu.platform.Masking.email(address);
+            case SMS, VOICE -> org.fuwu.platform.Masking.mobile(address);
+            default -> org.fuwu.platform.Masking.opaque(address);
+        };
+    }
+
+    @PostMapping("/contact/outbox/{id}/retry")
+    ResponseEntity<Void> retry(@PathVariable long id) {
+        if (channels.outbox(id).isEmpty()) {
+            throw new org.fuwu.platform.NotFoundException("outboxMessage", id);
+        }
+        if (!outboxService.retry(id)) {
+            throw new org.fuwu.platform.ConflictException("contact.conflict.notDead", String.valueOf(id));
+        }
+        audit.success("contact.outbox.retry", "contactOutbox:" + id);
+        return ResponseEntity.accepted().build();
     }
 
     @GetMapping("/contact/wall")

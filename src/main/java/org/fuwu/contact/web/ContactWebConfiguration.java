@@ -65,7 +65,9 @@ class ContactWebConfiguration {
                 AccessRule.roles("PUT", "/api/v1/contact/agents/*", SUPERVISORS),
                 AccessRule.roles("GET", "/api/v1/contact/wall", SUPERVISORS),
                 AccessRule.roles("GET", "/api/v1/contact/wall/events", SUPERVISORS),
-                AccessRule.roles("GET", "/supervisor/wall", SUPERVISORS));
+                AccessRule.roles("GET", "/supervisor/wall", SUPERVISORS),
+                AccessRule.roles("GET", "/api/v1/contact/outbox", SUPERVISORS),
+                AccessRule.roles("POST", "/api/v1/contact/outbox/*/retry", SUPERVISORS));
     }
 
     /** Answers 429 when an anonymous client starts too many chats. */
