@@ -150,6 +150,7 @@
         part(pane, 'why').textContent = c.explanation || '';
         detail.lines.forEach(function (l) { line(c.id, l); });
         wire(c.id, pane);
+        if (c.channel === 'VOICE') { softphone(c.id, c.callState, c.callback); }
         if (focus || Object.keys(panes).length === 1) { select(c.id); }
     }
 
@@ -174,6 +175,28 @@
         if (rest.length) { select(rest[0]); } else {
             document.getElementById('conversation-panes').classList.add('d-none');
             document.getElementById('no-conversations').classList.remove('d-none');
+        }
+    }
+
+    function softphone(id, state, callback) {
+        var p = panes[id];
+        if (!p) { return; }
+        var box = part(p.pane, 'softphone');
+        box.classList.remove('d-none');
+        var el = document.querySelector('#labels [data-call-state="' + state + '"]');
+        part(p.pane, 'call-state').textContent = el ? el.textContent : (state || '');
+        part(p.pane, 'call-state').dataset.state = state || '';
+        if (callback) {
+            part(p.pane, 'callback-note').classList.remove('d-none');
+            box.querySelector('[data-call="DIAL"]').classList.remove('d-none');
+        }
+        if (!box.dataset.wired) {
+            box.dataset.wired = '1';
+            box.querySelectorAll('[data-call]').forEach(function (b) {
+                b.addEventListener('click', function () {
+                    api('POST', '/api/v1/conversations/' + id + '/call', {action: b.dataset.call}).catch(error);
+                });
+            });
         }
     }
 
@@ -280,6 +303,13 @@
             if ((d.data || '').indexOf('status=ASSIGNED') === 0 && !panes[d.conversationId]) {
                 api('GET', '/api/v1/conversations/' + d.conversationId).then(function (detail) { openPane(detail, false); });
             }
+        });
+        source.addEventListener('call', function (e) {
+            var d = onEvent(e);
+            if (!panes[d.conversationId]) { return; }
+            api('GET', '/api/v1/conversations/' + d.conversationId).then(function (detail) {
+                softphone(d.conversationId, detail.conversation.callState, detail.conversation.callback);
+            });
         });
         source.addEventListener('transfer', function (e) { closePane(onEvent(e).conversationId); refreshMe(); });
         source.addEventListener('presence', function (e) { onEvent(e); refreshMe(); });

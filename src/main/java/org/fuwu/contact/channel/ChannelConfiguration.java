@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.fuwu.platform.AccessRule;
 import org.fuwu.platform.AccessRule.AccessRules;
+import org.fuwu.platform.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,12 @@ class ChannelConfiguration {
         return () -> List.of(
                 AccessRule.publicAccess("POST", "/api/v1/channels/sms/inbound"),
                 AccessRule.publicAccess("GET", "/api/v1/channels/wechat"),
-                AccessRule.publicAccess("POST", "/api/v1/channels/wechat"));
+                AccessRule.publicAccess("POST", "/api/v1/channels/wechat"),
+                // the telephony platform holds an administrator's machine token
+                AccessRule.roles("POST", "/api/v1/cti/calls", Role.ADMIN),
+                AccessRule.roles("POST", "/api/v1/cti/calls/*/events", Role.ADMIN),
+                AccessRule.roles("POST", "/api/v1/cti/calls/*/callback", Role.ADMIN),
+                // the agent's softphone panel
+                AccessRule.roles("POST", "/api/v1/conversations/*/call", Role.AGENT, Role.SUPERVISOR, Role.ADMIN));
     }
 }

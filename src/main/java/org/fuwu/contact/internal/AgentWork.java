@@ -85,7 +85,8 @@ public class AgentWork {
 
     AgentState state(long id) {
         AgentStore.AgentRow row = agents.find(id).orElseThrow(() -> new NotFoundException("agent", id));
-        var profile = directory.find(id).orElseThrow(() -> new NotFoundException("agent", id));
+        // an account without a staff profile (a machine token's) is no agent: no skills, so never offered work
+        var profile = directory.find(id).orElse(new AgentDirectory.AgentProfile(id, "", "#" + id, Map.of(), false));
         List<Conversation> open = conversations.openOf(id);
         return new AgentState(id, profile.displayName(), row.presence(), effective(row.presence(), open.size()),
                 row.presenceSince(), row.acwUntil(), row.queues(), profile.skills(), open);

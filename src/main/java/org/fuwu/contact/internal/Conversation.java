@@ -13,7 +13,8 @@ public record Conversation(long id, String token, ContactChannel channel, Conver
                            String queueCode, int priority, Instant createdAt, Instant queuedAt, Long offerAgentId,
                            Instant offerExpiresAt, int offers, Set<Long> excludedAgents, Long preferredAgentId,
                            Long agentId, Instant assignedAt, Instant firstReplyAt, Instant endedAt, String endedBy,
-                           String wrapUpCode, String explanation, int version, String addressEnc, String subjectEnc) {
+                           String wrapUpCode, String explanation, int version, String addressEnc, String subjectEnc,
+                           String callId, String callState, boolean callback) {
 
     public Conversation {
         excludedAgents = Set.copyOf(excludedAgents);

@@ -25,7 +25,7 @@ public class ConversationDetails {
     /** A conversation in a list. */
     public record Summary(long id, String channel, String status, String language, String customerName, boolean verified,
                           boolean vip, String queue, Instant createdAt, Instant queuedAt, Instant offerExpiresAt,
-                          Instant assignedAt, Long agentId, String explanation) {
+                          Instant assignedAt, Long agentId, String explanation, String callState, boolean callback) {
     }
 
     /** An offer in a conversation's history. */
@@ -56,7 +56,8 @@ public class ConversationDetails {
     public Summary summary(Conversation c) {
         String name = c.customerNameEnc() == null ? null : Masking.keep(personalData.decrypt(c.customerNameEnc()), 1, 0);
         return new Summary(c.id(), c.channel().name(), c.status().name(), c.language(), name, c.verified(), c.vip(),
-                c.queueCode(), c.createdAt(), c.queuedAt(), c.offerExpiresAt(), c.assignedAt(), c.agentId(), c.explanation());
+                c.queueCode(), c.createdAt(), c.queuedAt(), c.offerExpiresAt(), c.assignedAt(), c.agentId(), c.explanation(),
+                c.callState(), c.callback());
     }
 
     public Detail detail(StaffPrincipal me, long id) {

@@ -79,6 +79,27 @@ public class ConversationStore {
                 .query(ConversationStore::row).optional();
     }
 
+    Optional<Conversation> findByCall(String callId) {
+        return jdbc.sql("select * from contact_conversation where call_id = :c").param("c", callId)
+                .query(ConversationStore::row).optional();
+    }
+
+    void setCall(long id, String callId, String state) {
+        jdbc.sql("update contact_conversation set call_id = coalesce(:c, call_id), call_state = :s where id = :id")
+                .param("c", callId).param("s", state).param("id", id).update();
+    }
+
+    String callbackNumber(long id) {
+        return jdbc.sql("select callback_number_enc from contact_conversation where id = :id").param("id", id)
+                .query(String.class).single();
+    }
+
+    /** Virtual hold: the caller hung up and is called back; the conversation keeps its place. */
+    void setCallback(long id, String numberEnc) {
+        jdbc.sql("update contact_conversation set callback = true, callback_number_enc = :n, call_state = 'ENDED' where id = :id")
+                .param("n", numberEnc).param("id", id).update();
+    }
+
     /** The open conversation of a sender on a channel (by the blind index of their address), if any. */
     Optional<Conversation> openByAddress(ContactChannel channel, String addressIndex) {
         return jdbc.sql("""
@@ -263,6 +284,7 @@ public class ConversationStore {
                 longOrNull(rs, "preferred_agent_id"), longOrNull(rs, "agent_id"), instant(rs, "assigned_at"),
                 instant(rs, "first_reply_at"), instant(rs, "ended_at"), rs.getString("ended_by"),
                 rs.getString("wrap_up_code"), rs.getString("explanation"), rs.getInt("version"),
-                rs.getString("address_enc"), rs.getString("subject_enc"));
+                rs.getString("address_enc"), rs.getString("subject_enc"), rs.getString("call_id"), rs.getString("call_state"),
+                rs.getBoolean("callback"));
     }
 }
