@@ -47,6 +47,9 @@
             li.appendChild(bubble);
             list.appendChild(li);
             if (!mine) { document.getElementById('chat-typing').classList.add('d-none'); }
+        } else if (l.kind === 'STATUS' && (l.data || '').indexOf('verified=true') === 0) {
+            document.getElementById('chat-verify-state').textContent = root.dataset.msgVerified;
+            document.getElementById('chat-verify-form').classList.add('d-none');
         } else if (l.kind === 'STATUS') {
             status(l.data || '', l.authorName);
         }
@@ -144,6 +147,26 @@
                 typingSent = Date.now();
                 api('POST', '/api/v1/chat/conversations/' + token + '/typing').catch(function () { /* best effort */ });
             }
+        });
+        document.getElementById('chat-verify-form').addEventListener('submit', function (ev) {
+            ev.preventDefault();
+            var verifyState = document.getElementById('chat-verify-state');
+            api('POST', '/api/v1/chat/conversations/' + token + '/verification',
+                {mobile: document.getElementById('chat-mobile').value}).then(function () {
+                document.getElementById('chat-code-form').classList.remove('d-none');
+                verifyState.textContent = '';
+                document.getElementById('chat-code').focus();
+            }).catch(function (e) { verifyState.textContent = e.message; });
+        });
+        document.getElementById('chat-code-form').addEventListener('submit', function (ev) {
+            ev.preventDefault();
+            var verifyState = document.getElementById('chat-verify-state');
+            api('POST', '/api/v1/chat/conversations/' + token + '/verification/confirm',
+                {code: document.getElementById('chat-code').value}).then(function () {
+                document.getElementById('chat-verify-form').classList.add('d-none');
+                document.getElementById('chat-code-form').classList.add('d-none');
+                verifyState.textContent = root.dataset.msgVerified;
+            }).catch(function (e) { verifyState.textContent = e.message; });
         });
         document.getElementById('chat-leave').addEventListener('click', function () {
             api('POST', '/api/v1/chat/conversations/' + token + '/leave').then(function (view) {

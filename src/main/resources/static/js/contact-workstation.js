@@ -151,6 +151,7 @@
         detail.lines.forEach(function (l) { line(c.id, l); });
         wire(c.id, pane);
         if (c.channel === 'VOICE') { softphone(c.id, c.callState, c.callback); }
+        customer360(c.id);
         if (focus || Object.keys(panes).length === 1) { select(c.id); }
     }
 
@@ -176,6 +177,48 @@
             document.getElementById('conversation-panes').classList.add('d-none');
             document.getElementById('no-conversations').classList.remove('d-none');
         }
+    }
+
+    function listOf(title, items) {
+        var wrap = document.createElement('div');
+        wrap.className = 'mt-2';
+        var h = document.createElement('div');
+        h.className = 'fw-semibold';
+        h.textContent = title;
+        var ul = document.createElement('ul');
+        ul.className = 'list-unstyled mb-0';
+        items.forEach(function (t) { var li = document.createElement('li'); li.textContent = t; ul.appendChild(li); });
+        wrap.append(h, ul);
+        return wrap;
+    }
+
+    function customer360(id) {
+        api('GET', '/api/v1/conversations/' + id + '/customer').then(function (v) {
+            var p = panes[id];
+            if (!p) { return; }
+            var box = part(p.pane, 'customer360');
+            box.textContent = '';
+            var verified = part(p.pane, 'customer').children[1];
+            verified.textContent = v.verified ? root.dataset.msgVerified : root.dataset.msgUnverified;
+            if (!v.linked) {
+                box.textContent = root.dataset.msgNoCustomer;
+                return;
+            }
+            part(p.pane, 'customer').children[0].textContent = v.maskedName + ' · ' + v.customerNumber + ' · ' + v.segment;
+            p.customer = v.maskedName;
+            box.appendChild(listOf('', v.identities));
+            box.appendChild(listOf(root.dataset.msgProducts, v.products.map(function (x) {
+                return x.name + ' ' + x.maskedNumber + (x.balance === null ? '' : ' ' + x.currency + ' ' + x.balance)
+                    + (x.status === 'ACTIVE' ? '' : ' (' + x.status + ')');
+            })));
+            box.appendChild(listOf(root.dataset.msgHistory, v.conversations.map(function (x) {
+                return new Date(x.createdAt).toLocaleDateString() + ' ' + label('channel', x.channel) + ' ' + x.status
+                    + (x.wrapUpCode ? ' · ' + x.wrapUpCode : '');
+            })));
+            box.appendChild(listOf(root.dataset.msgLobby, v.lobbyVisits.map(function (x) {
+                return x.businessDay + ' ' + x.branchCode + ' ' + x.number + ' ' + x.status;
+            })));
+        }).catch(function () { /* the conversation card still works */ });
     }
 
     function softphone(id, state, callback) {
@@ -300,6 +343,7 @@
         });
         source.addEventListener('status', function (e) {
             var d = onEvent(e);
+            if ((d.data || '').indexOf('verified=true') === 0 && panes[d.conversationId]) { customer360(d.conversationId); }
             if ((d.data || '').indexOf('status=ASSIGNED') === 0 && !panes[d.conversationId]) {
                 api('GET', '/api/v1/conversations/' + d.conversationId).then(function (detail) { openPane(detail, false); });
             }

@@ -89,6 +89,14 @@ public class ConversationStore {
                 .param("c", callId).param("s", state).param("id", id).update();
     }
 
+    /** A verified customer: linked when known (their name replaces what they typed), VIP by their segment. */
+    void verify(long id, Long customerId, boolean vip, String nameEnc) {
+        jdbc.sql("""
+                update contact_conversation set verified = true, customer_id = coalesce(:c, customer_id), vip = (vip or :vip),
+                    customer_name_enc = coalesce(:n, customer_name_enc), version = version + 1 where id = :id""")
+                .param("c", customerId).param("vip", vip).param("n", nameEnc).param("id", id).update();
+    }
+
     String callbackNumber(long id) {
         return jdbc.sql("select callback_number_enc from contact_conversation where id = :id").param("id", id)
                 .query(String.class).single();

@@ -100,11 +100,17 @@ class ContactApiController {
     private final org.fuwu.contact.internal.Outbox outboxService;
     private final org.fuwu.platform.PersonalData personalData;
     private final org.fuwu.platform.AuditLog audit;
+    private final org.fuwu.contact.internal.Verification verification;
+    private final org.fuwu.contact.internal.Customer360 customer360;
 
     ContactApiController(ChatService chat, AgentWork work, ConversationDetails details, ContactConfigStore config,
                          QueueAdmin queues, WallService wall, ContactProperties properties, Clock clock,
                          org.fuwu.contact.internal.ChannelStore channels, org.fuwu.contact.internal.Outbox outboxService,
-                         org.fuwu.platform.PersonalData personalData, org.fuwu.platform.AuditLog audit) {
+                         org.fuwu.platform.PersonalData personalData, org.fuwu.platform.AuditLog audit,
+                         org.fuwu.contact.internal.Verification verification,
+                         org.fuwu.contact.internal.Customer360 customer360) {
+        this.verification = verification;
+        this.customer360 = customer360;
         this.channels = channels;
         this.outboxService = outboxService;
         this.personalData = personalData;
@@ -161,6 +167,30 @@ class ContactApiController {
     @ResponseStatus(HttpStatus.CREATED)
     Line write(@PathVariable String token, @RequestBody Text in) {
         return chat.write(token, in.text());
+    }
+
+    record VerifyInput(String mobile) {
+    }
+
+    record CodeInput(String code) {
+    }
+
+    record CodeSent(Instant expiresAt) {
+    }
+
+    @PostMapping("/chat/conversations/{token}/verification")
+    ResponseEntity<CodeSent> verify(@PathVariable String token, @RequestBody VerifyInput in) {
+        return ResponseEntity.accepted().body(new CodeSent(verification.start(token, in.mobile())));
+    }
+
+    @PostMapping("/chat/conversations/{token}/verification/confirm")
+    org.fuwu.contact.internal.Verification.Result confirm(@PathVariable String token, @RequestBody CodeInput in) {
+        return verification.confirm(token, in.code());
+    }
+
+    @GetMapping("/conversations/{id}/customer")
+    org.fuwu.contact.internal.Customer360.View customer(@PathVariable long id) {
+        return customer360.of(CurrentStaff.get(), id);
     }
 
     @PostMapping("/chat/conversations/{token}/leave")

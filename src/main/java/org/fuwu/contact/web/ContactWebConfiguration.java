@@ -37,6 +37,8 @@ class ContactWebConfiguration {
                 AccessRule.publicAccess("POST", "/api/v1/chat/conversations/*/typing"),
                 AccessRule.publicAccess("POST", "/api/v1/chat/conversations/*/leave"),
                 AccessRule.publicAccess("GET", "/api/v1/chat/conversations/*/events"),
+                AccessRule.publicAccess("POST", "/api/v1/chat/conversations/*/verification"),
+                AccessRule.publicAccess("POST", "/api/v1/chat/conversations/*/verification/confirm"),
                 AccessRule.publicAccess("GET", "/chat"),
                 AccessRule.publicAccess("GET", "/chat/widget.js"),
                 // the agent
@@ -44,6 +46,7 @@ class ContactWebConfiguration {
                 AccessRule.roles("PUT", "/api/v1/agents/me/presence", AGENTS),
                 AccessRule.roles("GET", "/api/v1/agents/me/events", AGENTS),
                 AccessRule.roles("GET", "/api/v1/conversations/*", AGENTS),
+                AccessRule.roles("GET", "/api/v1/conversations/*/customer", AGENTS),
                 AccessRule.roles("POST", "/api/v1/conversations/*/accept", AGENTS),
                 AccessRule.roles("POST", "/api/v1/conversations/*/decline", AGENTS),
                 AccessRule.roles("POST", "/api/v1/conversations/*/messages", AGENTS),

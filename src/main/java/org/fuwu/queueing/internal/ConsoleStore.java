@@ -237,7 +237,7 @@ class ConsoleStore {
                 .param("n", noteEnc).param("a", actor).param("at", Timestamp.from(at)).update();
     }
 
-    /** A customer's most recent tickets (any branch), newest first: the console's visit history. */
+    /** A customer's most recent tickets (any branch), newest first: the console's visit history, and {@code LobbyVisits}. */
     List<ConsoleTicket> recentOfCustomer(long customerId, long exceptTicketId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from queue_ticket where customer_id = :c and id <> :x"
                         + " order by issued_at desc, id desc fetch first " + Math.max(1, limit) + " rows only")

@@ -399,4 +399,62 @@ class ContactChannelsIntegrationTest {
         assertThat(jdbc.sql("select count(*) from contact_event where conversation_id = :c and kind = 'MESSAGE' and author_kind = 'CUSTOMER'")
                 .param("c", conversationId).query(Integer.class).single()).isEqualTo(2);
     }
+
+    @Test
+    void aGuestVerifiedByAnSmsCodeIsLinkedToTheirCustomerFileAndTheAgentSeesTheirWholePicture() throws Exception {
+        String mobile = org.fuwu.customer.CustomerFixtures.mobile();
+        long customerId = Long.parseLong(customer(mobile, "VIP"));
+        // the customer visited a branch before
+        mvc.perform(post("/api/v1/branches/B001/tickets").with(as(Role.LOBBY_MANAGER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"serviceCode\":\"A\",\"channel\":\"LOBBY_MANAGER\",\"customerId\":" + customerId + "}"))
+                .andExpect(status().isCreated());
+        JsonNode chat = JSON.readTree(mvc.perform(post("/api/v1/chat/conversations").contentType(MediaType.APPLICATION_JSON)
+                .with(r -> { r.setRemoteAddr("10.88.0." + (1 + (int) (System.nanoTime() % 200))); return r; })
+                .content("{\"language\":\"zh-CN\",\"name\":\"游客\"}")).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        String token = chat.get("token").asString();
+        long id = chat.get("id").asLong();
+        mvc.perform(post("/api/v1/chat/conversations/" + token + "/verification").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mobile\":\"12345\"}")).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("mobile"));
+        mvc.perform(post("/api/v1/chat/conversations/" + token + "/verification").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mobile\":\"" + mobile + "\"}")).andExpect(status().isAccepted());
+        SmsMessage otp = sms.sent.stream().filter(m -> m.to().equals(mobile)).reduce((a, b) -> b).orElseThrow();
+        String code = otp.text().replaceAll("\\D*(\\d{6}).*", "$1");
+        assertThat(code).matches("\\d{6}");
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        mvc.perform(post("/api/v1/chat/conversations/" + token + "/verification/confirm").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"code\":\"" + wrong + "\"}")).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("code"));
+        mvc.perform(post("/api/v1/chat/conversations/" + token + "/verification/confirm").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"code\":\"" + code + "\"}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.verified").value(true)).andExpect(jsonPath("$.linked").value(true));
+        Conversation c = conversations.find(id).orElseThrow();
+        assertThat(c.customerId()).isEqualTo(customerId);
+        assertThat(c.verified()).isTrue();
+        assertThat(c.vip()).isTrue();
+        // never asked again; the used code is gone
+        mvc.perform(post("/api/v1/chat/conversations/" + token + "/verification").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mobile\":\"" + mobile + "\"}")).andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/chat/conversations/" + token + "/verification/confirm").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"code\":\"" + code + "\"}")).andExpect(status().isConflict());
+        assertThat(jdbc.sql("select count(*) from customer where id = :c").param("c", customerId).query(Integer.class).single())
+                .as("no customer was created").isEqualTo(1);
+
+        StaffPrincipal agent = takeAsAgent(id, "zh-CN");
+        JsonNode view = JSON.readTree(mvc.perform(get("/api/v1/conversations/" + id + "/customer").with(as(agent)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(view.get("linked").asBoolean()).isTrue();
+        assertThat(view.get("segment").asString()).isEqualTo("VIP");
+        assertThat(view.get("maskedName").asString()).isEqualTo("王**");
+        assertThat(view.get("identities").toString()).contains(org.fuwu.platform.Masking.mobile(mobile)).doesNotContain(mobile);
+        assertThat(view.get("products").size()).isGreaterThanOrEqualTo(2);
+        for (JsonNode product : view.get("products")) {
+            assertThat(product.get("maskedNumber").asString()).matches("\\d{4}\\*+\\d{4}");
+        }
+        assertThat(view.get("lobbyVisits").size()).isEqualTo(1);
+        assertThat(view.at("/lobbyVisits/0/branchCode").asString()).isEqualTo("B001");
+        StaffPrincipal stranger = ContactTestSupport.agent(staff, "旁人" + ContactTestSupport.unique(), Map.of("lang-zh", 3));
+        mvc.perform(get("/api/v1/conversations/" + id + "/customer").with(as(stranger))).andExpect(status().isNotFound());
+    }
 }
