@@ -187,6 +187,31 @@ class ContactApiIntegrationTest {
         assertThat(line.figures().answered()).isEqualTo(1);
         assertThat(line.figures().offered()).isEqualTo(1);
         assertThat(line.figures().waiting()).isZero();
+
+        // the historical report counts it in its interval, and exports it
+        JsonNode report = json(mvc.perform(get("/api/v1/contact/reports?grain=DAY").with(as(org.fuwu.platform.Role.SUPERVISOR)))
+                .andExpect(status().isOk()));
+        JsonNode row = null;
+        for (JsonNode r : report) {
+            if (q.equals(r.path("queue").asString(null))) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("offered").asInt()).isEqualTo(1);
+        assertThat(row.get("answered").asInt()).isEqualTo(1);
+        assertThat(row.get("handled").asInt()).isEqualTo(1);
+        var csv = mvc.perform(get("/api/v1/contact/reports.csv?grain=HOUR").with(as(org.fuwu.platform.Role.ANALYST)))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        assertThat(csv.getContentAsString()).startsWith("interval_start,queue,offered").contains("," + q + ",1,1,");
+        mvc.perform(get("/api/v1/contact/reports?grain=WEEK").with(as(org.fuwu.platform.Role.SUPERVISOR)))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("grain"));
+        mvc.perform(get("/api/v1/contact/reports?from=2026-12-05&to=2026-12-01").with(as(org.fuwu.platform.Role.SUPERVISOR)))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        mvc.perform(get("/api/v1/contact/reports").with(as(org.fuwu.platform.Role.AGENT))).andExpect(status().isForbidden());
+        mvc.perform(get("/supervisor/reports?grain=QUARTER_HOUR").with(as(org.fuwu.platform.Role.SUPERVISOR)))
+                .andExpect(status().isOk());
     }
 
     @Test

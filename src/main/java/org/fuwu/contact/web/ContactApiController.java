@@ -102,13 +102,16 @@ class ContactApiController {
     private final org.fuwu.platform.AuditLog audit;
     private final org.fuwu.contact.internal.Verification verification;
     private final org.fuwu.contact.internal.Customer360 customer360;
+    private final org.fuwu.contact.internal.ReportService reports;
 
     ContactApiController(ChatService chat, AgentWork work, ConversationDetails details, ContactConfigStore config,
                          QueueAdmin queues, WallService wall, ContactProperties properties, Clock clock,
                          org.fuwu.contact.internal.ChannelStore channels, org.fuwu.contact.internal.Outbox outboxService,
                          org.fuwu.platform.PersonalData personalData, org.fuwu.platform.AuditLog audit,
                          org.fuwu.contact.internal.Verification verification,
-                         org.fuwu.contact.internal.Customer360 customer360) {
+                         org.fuwu.contact.internal.Customer360 customer360,
+                         org.fuwu.contact.internal.ReportService reports) {
+        this.reports = reports;
         this.verification = verification;
         this.customer360 = customer360;
         this.channels = channels;
@@ -372,6 +375,22 @@ class ContactApiController {
         }
         audit.success("contact.outbox.retry", "contactOutbox:" + id);
         return ResponseEntity.accepted().build();
+    }
+
+    @GetMapping(value = "/contact/reports", produces = "application/json")
+    List<org.fuwu.contact.internal.ContactReport.Row> report(@RequestParam(required = false) String from,
+                                                             @RequestParam(required = false) String to,
+                                                             @RequestParam(required = false) String grain) {
+        return reports.rows(reports.query(from, to, grain));
+    }
+
+    @GetMapping(value = "/contact/reports.csv", produces = "text/csv")
+    ResponseEntity<String> reportCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                     @RequestParam(required = false) String grain) {
+        var q = reports.query(from, to, grain);
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"fuwu-contact-" + q.from() + "-"
+                        + q.to() + "-" + q.grain().name().toLowerCase(java.util.Locale.ROOT) + ".csv\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8")).body(reports.csv(q));
     }
 
     @GetMapping("/contact/wall")

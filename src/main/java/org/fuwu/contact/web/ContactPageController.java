@@ -34,9 +34,11 @@ class ContactPageController {
     private final ConversationDetails details;
     private final WallService wall;
     private final ContactProperties properties;
+    private final org.fuwu.contact.internal.ReportService reportService;
 
     ContactPageController(ContactConfigStore config, AgentWork work, ConversationDetails details, WallService wall,
-                          ContactProperties properties) {
+                          ContactProperties properties, org.fuwu.contact.internal.ReportService reportService) {
+        this.reportService = reportService;
         this.config = config;
         this.work = work;
         this.details = details;
@@ -70,6 +72,16 @@ class ContactPageController {
         model.addAttribute("bankName", properties.bankName(lang));
         model.addAttribute("language", lang);
         return "contact/workstation";
+    }
+
+    @GetMapping("/supervisor/reports")
+    String reports(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                   @RequestParam(required = false) String grain, Model model) {
+        var q = reportService.query(from, to, grain);
+        model.addAttribute("query", q);
+        model.addAttribute("rows", reportService.rows(q));
+        model.addAttribute("zone", properties.zone());
+        return "contact/reports";
     }
 
     @GetMapping("/supervisor/wall")

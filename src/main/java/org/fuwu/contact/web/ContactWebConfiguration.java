@@ -24,6 +24,9 @@ class ContactWebConfiguration {
 
     /** Who handles conversations. */
     static final Role[] AGENTS = {Role.AGENT, Role.SUPERVISOR, Role.ADMIN};
+    /** Who reads the historical reports. */
+    static final Role[] REPORTS = {Role.SUPERVISOR, Role.ADMIN, Role.ANALYST, Role.QUALITY_MANAGER};
+
     /** Who supervises. */
     static final Role[] SUPERVISORS = {Role.SUPERVISOR, Role.ADMIN};
 
@@ -70,6 +73,9 @@ class ContactWebConfiguration {
                 AccessRule.roles("GET", "/api/v1/contact/wall/events", SUPERVISORS),
                 AccessRule.roles("GET", "/supervisor/wall", SUPERVISORS),
                 AccessRule.roles("GET", "/api/v1/contact/outbox", SUPERVISORS),
+                AccessRule.roles("GET", "/api/v1/contact/reports", REPORTS),
+                AccessRule.roles("GET", "/api/v1/contact/reports.csv", REPORTS),
+                AccessRule.roles("GET", "/supervisor/reports", REPORTS),
                 AccessRule.roles("POST", "/api/v1/contact/outbox/*/retry", SUPERVISORS));
     }
 
@@ -97,6 +103,11 @@ class ContactWebConfiguration {
     @Bean
     Workspace agentWorkspace() {
         return new Workspace("agent", "/agent", "headset", 500, Set.of(AGENTS));
+    }
+
+    @Bean
+    Workspace reportsWorkspace() {
+        return new Workspace("contact-reports", "/supervisor/reports", "graph-up", 515, Set.of(REPORTS));
     }
 
     @Bean
