@@ -2,7 +2,46 @@
 // 2 s) replace the table's; a queue below its service-level target is marked.
 (function () {
     'use strict';
-    var root;
+    var root, monitorSource, monitored, editing;
+
+    function csrf(headers) {
+        var t = document.querySelector('meta[name="_csrf"]'), h = document.querySelector('meta[name="_csrf_header"]');
+        if (t && h) { headers[h.content] = t.content; }
+        return headers;
+    }
+
+    function api(method, path, body) {
+        var headers = csrf({'Accept': 'application/json', 'Content-Type': 'application/json'});
+        return fetch(path, {method: method, headers: headers, credentials: 'same-origin',
+            body: body === undefined ? undefined : JSON.stringify(body)}).then(function (r) {
+            if (r.status === 204 || r.status === 202) { return null; }
+            return r.json().then(function (j) {
+                if (!r.ok) { throw new Error(j.detail || r.statusText); }
+                return j;
+            });
+        });
+    }
+
+    function monitor(id) {
+        if (monitorSource) { monitorSource.close(); }
+        monitored = id;
+        document.getElementById('monitor').classList.remove('d-none');
+        document.getElementById('monitor-id').textContent = id;
+        var list = document.getElementById('monitor-lines');
+        list.textContent = '';
+        monitorSource = new EventSource('/api/v1/conversations/' + id + '/events?lastEventId=0');
+        ['message', 'note', 'whisper', 'status', 'transfer', 'call', 'customer-left'].forEach(function (name) {
+            monitorSource.addEventListener(name, function (e) {
+                var d = JSON.parse(e.data);
+                var li = document.createElement('li');
+                li.className = 'contact-line ' + (d.kind === 'NOTE' ? 'note' : d.kind === 'WHISPER' ? 'whisper'
+                    : d.kind === 'MESSAGE' ? (d.authorKind === 'CUSTOMER' ? 'theirs' : 'mine') : 'system');
+                li.textContent = (d.authorName || d.authorKind) + ': ' + (d.text || d.data || d.kind);
+                list.appendChild(li);
+                list.scrollTop = list.scrollHeight;
+            });
+        });
+    }
 
     function seconds(n) {
         return root.dataset.seconds.replace('{0}', String(Math.round(n)));
@@ -51,6 +90,30 @@
             set(row, 'state', presenceLabel(a.presence));
             set(row, 'open', a.open);
         });
+        var conv = document.querySelector('#wall-conversations tbody');
+        var keep = {};
+        (w.conversations || []).forEach(function (c) {
+            keep[c.id] = true;
+            var row = document.getElementById('conv-' + c.id);
+            if (!row) {
+                row = document.createElement('tr');
+                row.id = 'conv-' + c.id;
+                row.dataset.id = c.id;
+                row.innerHTML = '<td></td><td></td><td></td><td></td><td></td><td class="text-end">'
+                    + '<button type="button" class="btn btn-sm btn-outline-primary" data-monitor></button></td>';
+                row.querySelector('[data-monitor]').textContent = root.dataset.msgMonitor;
+                conv.appendChild(row);
+            }
+            row.children[0].textContent = c.id;
+            row.children[1].textContent = c.channel;
+            row.children[2].textContent = c.queue;
+            row.children[3].textContent = c.status;
+            row.children[4].textContent = c.agentName || '';
+            row.dataset.status = c.status;
+        });
+        Array.prototype.forEach.call(conv.querySelectorAll('tr'), function (r) {
+            if (!keep[r.dataset.id]) { r.remove(); }
+        });
     }
 
     document.addEventListener('DOMContentLoaded', function () {
@@ -59,5 +122,55 @@
         source.addEventListener('hello', function () { document.getElementById('wall-live').classList.remove('d-none'); });
         source.onerror = function () { document.getElementById('wall-live').classList.add('d-none'); };
         source.addEventListener('wall', function (e) { render(JSON.parse(e.data)); });
+        document.getElementById('wall-conversations').addEventListener('click', function (ev) {
+            var b = ev.target.closest('[data-monitor]');
+            if (b) { monitor(b.closest('tr').dataset.id); }
+        });
+        document.getElementById('whisper-form').addEventListener('submit', function (ev) {
+            ev.preventDefault();
+            var input = document.getElementById('whisper-text');
+            api('POST', '/api/v1/conversations/' + monitored + '/whisper', {text: input.value}).then(function () {
+                input.value = '';
+            }).catch(function (e) { document.getElementById('monitor-state').textContent = e.message; });
+        });
+        document.getElementById('reassign-form').addEventListener('submit', function (ev) {
+            ev.preventDefault();
+            api('POST', '/api/v1/conversations/' + monitored + '/reassign',
+                {agentId: parseInt(document.getElementById('reassign-agent').value, 10)}).then(function () {
+                document.getElementById('monitor-state').textContent = root.dataset.msgSaved;
+            }).catch(function (e) { document.getElementById('monitor-state').textContent = e.message; });
+        });
+        document.getElementById('wall-agents').addEventListener('click', function (ev) {
+            var b = ev.target.closest('[data-edit-agent]');
+            if (!b) { return; }
+            var row = b.closest('tr');
+            editing = row.dataset.id;
+            document.getElementById('agent-form').classList.remove('d-none');
+            document.getElementById('agent-form-name').textContent = row.children[0].textContent;
+            document.getElementById('agent-queues').value = row.querySelector('[data-field="queues"]').textContent;
+            document.getElementById('agent-form-state').textContent = '';
+        });
+        document.getElementById('agent-form').addEventListener('submit', function (ev) {
+            ev.preventDefault();
+            var state = document.getElementById('agent-form-state');
+            var queues = document.getElementById('agent-queues').value.split(',').map(function (q) { return q.trim(); })
+                .filter(function (q) { return q; });
+            var chat = document.getElementById('agent-chat').value;
+            var capacity = chat === '' ? {} : {CHAT: parseInt(chat, 10)};
+            var skillsText = document.getElementById('agent-skills').value.trim();
+            var done = api('PUT', '/api/v1/contact/agents/' + editing, {queues: queues, capacity: capacity});
+            if (skillsText) {
+                var skills = {};
+                skillsText.split(',').forEach(function (p) {
+                    var kv = p.split('=');
+                    if (kv.length === 2) { skills[kv[0].trim()] = parseInt(kv[1], 10); }
+                });
+                done = done.then(function () { return api('PUT', '/api/v1/contact/agents/' + editing + '/skills', {skills: skills}); });
+            }
+            done.then(function () {
+                state.textContent = root.dataset.msgSaved;
+                document.querySelector('#agent-' + editing + ' [data-field="queues"]').textContent = queues.join(', ');
+            }).catch(function (e) { state.textContent = e.message; });
+        });
     });
 }());

@@ -35,6 +35,12 @@ public interface AgentDirectory {
     /** The profiles of these accounts that exist, in no particular order. */
     List<AgentProfile> findAll(Collection<Long> accountIds);
 
+    /**
+     * Replaces the skills of an agent (a supervisor's change): only accounts with the AGENT role (409
+     * otherwise); each skill must exist and its level be 1 to 5 (422). Audited as a staff change.
+     */
+    AgentProfile setSkills(long accountId, Map<String, Integer> skills);
+
     /** The name of a skill in a language (zh-CN or en), or the code when the skill is unknown. */
     String skillName(String code, String language);
 }

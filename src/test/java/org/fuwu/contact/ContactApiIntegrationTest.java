@@ -265,6 +265,31 @@ class ContactApiIntegrationTest {
     }
 
     @Test
+    void aSupervisorChangesAnAgentsSkillsAndRoutingFollows() throws Exception {
+        String q = ContactTestSupport.queue(queues, SkillRequirement.required("fx", 3));
+        StaffPrincipal a = ContactTestSupport.agent(staff, "技能" + ContactTestSupport.unique(), Map.of("lang-zh", 4));
+        work.configure(a.accountId(), java.util.Set.of(q), Map.of());
+        work.setPresence(a, "AVAILABLE");
+        long id = start(q, "zh-CN").get("id").asLong();
+        routing.round();
+        assertThat(conversations.find(id).orElseThrow().status()).isEqualTo(ConversationStatus.QUEUED);
+        mvc.perform(put("/api/v1/contact/agents/" + a.accountId() + "/skills").with(as(org.fuwu.platform.Role.SUPERVISOR))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"skills\":{\"lang-zh\":4,\"fx\":4}}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.skills.fx").value(4));
+        assertThat(offeredTo(id)).isEqualTo(a.accountId());
+        mvc.perform(put("/api/v1/contact/agents/" + a.accountId() + "/skills").with(as(org.fuwu.platform.Role.SUPERVISOR))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"skills\":{\"no-such-skill\":4}}"))
+                .andExpect(status().isUnprocessableContent());
+        StaffPrincipal boss = ContactTestSupport.supervisor(staff);
+        mvc.perform(put("/api/v1/contact/agents/" + boss.accountId() + "/skills").with(as(org.fuwu.platform.Role.SUPERVISOR))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"skills\":{\"loans\":4}}"))
+                .andExpect(status().isConflict());
+        mvc.perform(put("/api/v1/contact/agents/" + a.accountId() + "/skills").with(as(org.fuwu.platform.Role.AGENT))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"skills\":{\"loans\":5}}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aCustomerWhoLeavesBeforeAnAgentTakesItAbandons() throws Exception {
         String q = ContactTestSupport.queue(queues, SkillRequirement.required("wealth", 5));
         JsonNode s = start(q, "en");

@@ -105,6 +105,18 @@ class ContactCentreBrowserTest {
         customer.screenshot("contact-chat");
         agent.screenshot("contact-workstation");
 
+        // the supervisor monitors it live and whispers to the agent; the customer never sees the whisper
+        supervisor.waitFor("#conv-" + id);
+        supervisor.click("#conv-" + id + " [data-monitor]");
+        new WebDriverWait(supervisor.driver(), Duration.ofSeconds(5)).until(d ->
+                d.findElement(By.id("monitor-lines")).getText().contains("What is the rate of a home loan?"));
+        supervisor.type("#whisper-text", "Mention the first-home discount");
+        supervisor.click("#whisper-send");
+        new WebDriverWait(agent.driver(), Duration.ofSeconds(5)).until(d ->
+                d.findElement(By.cssSelector("#conversation-" + id + " [data-part=timeline]")).getText()
+                        .contains("Mention the first-home discount"));
+        assertThat(customer.text("#chat-lines")).doesNotContain("first-home discount");
+
         new Select(agent.find("#conversation-" + id + " [data-part=wrap-up]")).selectByValue("resolved");
         agent.click("#conversation-" + id + " [data-part=end]");
         new WebDriverWait(agent.driver(), Duration.ofSeconds(5))

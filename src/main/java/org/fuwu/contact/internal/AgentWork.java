@@ -350,6 +350,11 @@ public class AgentWork {
         });
     }
 
+    /** A routing round after a change made elsewhere (an agent's skills). */
+    public void requestRound() {
+        routing.requestRound();
+    }
+
     private Conversation assignedTo(long conversationId, long agent) {
         Conversation c = conversation(conversationId);
         if (c.status() != ConversationStatus.ASSIGNED || c.agentId() == null || c.agentId() != agent) {

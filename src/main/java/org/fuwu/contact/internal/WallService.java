@@ -32,8 +32,13 @@ public class WallService {
     public record AgentLine(long accountId, String name, Presence presence, int open, Instant since, Set<String> queues) {
     }
 
+    /** A conversation waiting or in progress, for the supervisor to monitor, whisper into or reassign. */
+    public record OpenLine(long id, String channel, String queue, String status, String agentName, Instant since,
+                           boolean vip) {
+    }
+
     public record Wall(Instant from, Instant at, List<QueueLine> queues, Map<Presence, Integer> agentsByState,
-                       double occupancy, List<AgentLine> agents) {
+                       double occupancy, List<AgentLine> agents, List<OpenLine> conversations) {
     }
 
     private final ConversationStore conversations;
@@ -58,7 +63,8 @@ public class WallService {
         Instant now = clock.instant();
         Instant from = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         Map<String, List<ContactKpis.Fact>> facts = new HashMap<>();
-        for (Conversation c : conversations.since(from)) {
+        List<Conversation> seen = conversations.since(from);
+        for (Conversation c : seen) {
             Instant abandoned = c.status() == ConversationStatus.ABANDONED ? c.endedAt() : null;
             Instant answered = c.assignedAt();
             if (c.status() == ConversationStatus.ENDED && answered == null) {
@@ -96,6 +102,11 @@ public class WallService {
         }
         int busy = byState.get(Presence.BUSY);
         int staffed = busy + byState.get(Presence.AVAILABLE);
-        return new Wall(from, now, lines, byState, staffed == 0 ? 0 : (double) busy / staffed, agentLines);
+        List<OpenLine> inProgress = seen.stream().filter(c -> c.status().open())
+                .sorted(java.util.Comparator.comparing(Conversation::queuedAt)).limit(200)
+                .map(c -> new OpenLine(c.id(), c.channel().name(), c.queueCode(), c.status().name(),
+                        c.agentId() == null ? null : names.getOrDefault(c.agentId(), "#" + c.agentId()),
+                        c.status() == ConversationStatus.ASSIGNED ? c.assignedAt() : c.queuedAt(), c.vip())).toList();
+        return new Wall(from, now, lines, byState, staffed == 0 ? 0 : (double) busy / staffed, agentLines, inProgress);
     }
 }

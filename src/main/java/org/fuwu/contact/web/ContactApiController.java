@@ -103,6 +103,7 @@ class ContactApiController {
     private final org.fuwu.contact.internal.Verification verification;
     private final org.fuwu.contact.internal.Customer360 customer360;
     private final org.fuwu.contact.internal.ReportService reports;
+    private final org.fuwu.staff.AgentDirectory directory;
 
     ContactApiController(ChatService chat, AgentWork work, ConversationDetails details, ContactConfigStore config,
                          QueueAdmin queues, WallService wall, ContactProperties properties, Clock clock,
@@ -110,8 +111,9 @@ class ContactApiController {
                          org.fuwu.platform.PersonalData personalData, org.fuwu.platform.AuditLog audit,
                          org.fuwu.contact.internal.Verification verification,
                          org.fuwu.contact.internal.Customer360 customer360,
-                         org.fuwu.contact.internal.ReportService reports) {
+                         org.fuwu.contact.internal.ReportService reports, org.fuwu.staff.AgentDirectory directory) {
         this.reports = reports;
+        this.directory = directory;
         this.verification = verification;
         this.customer360 = customer360;
         this.channels = channels;
@@ -391,6 +393,16 @@ class ContactApiController {
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"fuwu-contact-" + q.from() + "-"
                         + q.to() + "-" + q.grain().name().toLowerCase(java.util.Locale.ROOT) + ".csv\"")
                 .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8")).body(reports.csv(q));
+    }
+
+    record SkillsInput(Map<String, Integer> skills) {
+    }
+
+    @PutMapping("/contact/agents/{accountId}/skills")
+    org.fuwu.staff.AgentDirectory.AgentProfile agentSkills(@PathVariable long accountId, @RequestBody SkillsInput in) {
+        var p = directory.setSkills(accountId, in.skills() == null ? Map.of() : in.skills());
+        work.requestRound();
+        return p;
     }
 
     @GetMapping("/contact/wall")

@@ -69,6 +69,7 @@ class ContactWebConfiguration {
                 AccessRule.roles("PUT", "/api/v1/contact/queues/*", SUPERVISORS),
                 AccessRule.roles("GET", "/api/v1/contact/agents", SUPERVISORS),
                 AccessRule.roles("PUT", "/api/v1/contact/agents/*", SUPERVISORS),
+                AccessRule.roles("PUT", "/api/v1/contact/agents/*/skills", SUPERVISORS),
                 AccessRule.roles("GET", "/api/v1/contact/wall", SUPERVISORS),
                 AccessRule.roles("GET", "/api/v1/contact/wall/events", SUPERVISORS),
                 AccessRule.roles("GET", "/supervisor/wall", SUPERVISORS),

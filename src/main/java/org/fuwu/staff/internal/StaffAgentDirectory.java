@@ -13,10 +13,21 @@ class StaffAgentDirectory implements AgentDirectory {
 
     private final StaffAccountRepository accounts;
     private final SkillRepository skills;
+    private final StaffAccountService service;
 
-    StaffAgentDirectory(StaffAccountRepository accounts, SkillRepository skills) {
+    StaffAgentDirectory(StaffAccountRepository accounts, SkillRepository skills, StaffAccountService service) {
         this.accounts = accounts;
         this.skills = skills;
+        this.service = service;
+    }
+
+    @Override
+    public AgentProfile setSkills(long accountId, java.util.Map<String, Integer> levels) {
+        StaffAccount a = service.get(accountId);
+        if (!a.roles().contains(org.fuwu.platform.Role.AGENT)) {
+            throw new org.fuwu.platform.ConflictException("staff.conflict.notAnAgent", a.username());
+        }
+        return profile(service.replaceSkills(accountId, levels));
     }
 
     @Override
