@@ -32,7 +32,7 @@
         seen[l.id] = true;
         lastId = Math.max(lastId, l.id);
         var list = document.getElementById('chat-lines');
-        if (l.kind === 'MESSAGE') {
+        if (l.kind === 'MESSAGE' || l.kind === 'ATTACHMENT') {
             var li = document.createElement('li');
             var mine = l.authorKind === 'CUSTOMER';
             li.className = 'contact-line ' + (mine ? 'mine' : 'theirs');
@@ -42,7 +42,16 @@
             meta.textContent = mine ? root.dataset.msgYou : (l.authorName || root.dataset.msgAgent);
             var bubble = document.createElement('div');
             bubble.className = 'contact-bubble';
-            bubble.textContent = l.text;
+            if (l.kind === 'ATTACHMENT') {
+                var a = document.createElement('a');
+                a.href = '/api/v1/chat/conversations/' + token + '/attachments/' + (l.data || '').replace(/^attachment=(\d+).*$/, '$1');
+                a.textContent = '📎 ' + l.text;
+                a.className = mine ? 'link-light' : '';
+                a.setAttribute('download', '');
+                bubble.appendChild(a);
+            } else {
+                bubble.textContent = l.text;
+            }
             li.appendChild(meta);
             li.appendChild(bubble);
             list.appendChild(li);
@@ -79,7 +88,7 @@
 
     function listen() {
         source = new EventSource('/api/v1/chat/conversations/' + token + '/events?lastEventId=' + lastId);
-        ['message', 'status'].forEach(function (name) {
+        ['message', 'status', 'attachment'].forEach(function (name) {
             source.addEventListener(name, function (e) { line(JSON.parse(e.data)); });
         });
         source.addEventListener('typing', function () {
@@ -147,6 +156,27 @@
                 typingSent = Date.now();
                 api('POST', '/api/v1/chat/conversations/' + token + '/typing').catch(function () { /* best effort */ });
             }
+        });
+        document.getElementById('chat-file').addEventListener('change', function (ev) {
+            var f = ev.target.files[0];
+            if (!f) { return; }
+            var data = new FormData();
+            data.append('file', f);
+            fetch('/api/v1/chat/conversations/' + token + '/attachments', {method: 'POST', body: data,
+                headers: csrf({'Accept': 'application/json'}), credentials: 'same-origin'}).then(function (r) {
+                return r.json().then(function (j) {
+                    if (!r.ok) { throw new Error((j.errors && j.errors[0] && j.errors[0].message) || j.detail); }
+                    line(j);
+                });
+            }).catch(function (e) { state(e.message); });
+            ev.target.value = '';
+        });
+        document.getElementById('chat-transcript-form').addEventListener('submit', function (ev) {
+            ev.preventDefault();
+            var st = document.getElementById('chat-transcript-state');
+            api('POST', '/api/v1/chat/conversations/' + token + '/transcript', {email: document.getElementById('chat-email').value})
+                .then(function () { st.textContent = root.dataset.msgTranscript; })
+                .catch(function (e) { st.textContent = e.message; });
         });
         document.getElementById('chat-verify-form').addEventListener('submit', function (ev) {
             ev.preventDefault();

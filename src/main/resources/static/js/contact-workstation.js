@@ -299,8 +299,8 @@
         p.seen[l.id] = true;
         var list = part(p.pane, 'timeline');
         var li = document.createElement('li');
-        if (l.kind === 'MESSAGE' || l.kind === 'NOTE' || l.kind === 'WHISPER') {
-            var mine = l.kind === 'MESSAGE' && l.authorKind === 'AGENT';
+        if (l.kind === 'MESSAGE' || l.kind === 'NOTE' || l.kind === 'WHISPER' || l.kind === 'ATTACHMENT') {
+            var mine = (l.kind === 'MESSAGE' || l.kind === 'ATTACHMENT') && l.authorKind === 'AGENT';
             li.className = 'contact-line ' + (l.kind === 'NOTE' ? 'note' : l.kind === 'WHISPER' ? 'whisper' : mine ? 'mine' : 'theirs');
             li.dataset.kind = l.kind;
             var meta = document.createElement('div');
@@ -310,7 +310,16 @@
                 + ' · ' + new Date(l.at).toLocaleTimeString();
             var bubble = document.createElement('div');
             bubble.className = 'contact-bubble';
-            bubble.textContent = l.text;
+            if (l.kind === 'ATTACHMENT') {
+                var a = document.createElement('a');
+                a.href = '/api/v1/conversations/' + id + '/attachments/' + (l.data || '').replace(/^attachment=(\d+).*$/, '$1');
+                a.textContent = '📎 ' + l.text;
+                a.setAttribute('download', '');
+                if (mine) { a.className = 'link-light'; }
+                bubble.appendChild(a);
+            } else {
+                bubble.textContent = l.text;
+            }
             li.append(meta, bubble);
             if (l.authorKind === 'CUSTOMER') { part(p.pane, 'typing').classList.add('d-none'); }
         } else if (l.kind === 'CUSTOMER_LEFT') {
@@ -335,7 +344,7 @@
         source.onerror = function () { document.getElementById('workstation-live').classList.add('d-none'); };
         source.addEventListener('offer', function (e) { showOffer(onEvent(e).conversationId); });
         source.addEventListener('offer-closed', function (e) { removeOffer(onEvent(e).conversationId); });
-        ['message', 'note', 'whisper', 'customer-left'].forEach(function (name) {
+        ['message', 'note', 'whisper', 'customer-left', 'attachment'].forEach(function (name) {
             source.addEventListener(name, function (e) {
                 var d = onEvent(e);
                 if (panes[d.conversationId]) { line(d.conversationId, d); }

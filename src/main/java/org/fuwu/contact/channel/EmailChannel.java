@@ -67,6 +67,11 @@ class EmailChannel implements ChannelSender, DisposableBean {
         return ContactChannel.EMAIL;
     }
 
+    @Override
+    public boolean configured() {
+        return properties.enabled();
+    }
+
     private void safePoll() {
         try {
             poll();

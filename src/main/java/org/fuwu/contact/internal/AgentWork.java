@@ -363,7 +363,7 @@ public class AgentWork {
         return c;
     }
 
-    Conversation conversation(long id) {
+    public Conversation conversation(long id) {
         return conversations.find(id).orElseThrow(() -> new NotFoundException("conversation", id));
     }
 

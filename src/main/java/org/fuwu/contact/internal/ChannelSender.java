@@ -42,6 +42,11 @@ public interface ChannelSender {
 
     ContactChannel channel();
 
+    /** Whether the channel is set up to send at all. */
+    default boolean configured() {
+        return true;
+    }
+
     /** Never throws for a failed send; never logs the address or the text. */
     Delivery send(Outbound message);
 }

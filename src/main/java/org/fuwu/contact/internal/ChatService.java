@@ -152,6 +152,34 @@ public class ChatService {
         });
     }
 
+    /**
+     * E-mails the conversation's transcript (what the customer saw) to an address; 422 naming {@code email}
+     * for a bad address, 409 when the e-mail channel is not set up.
+     */
+    public void transcript(String token, String email, Outbox outbox) {
+        String e = email == null ? "" : org.fuwu.platform.Identifiers.normaliseEmail(email.strip());
+        if (!org.fuwu.platform.Identifiers.isEmail(e)) {
+            throw FieldValidationException.of("email", "contact.validation.email");
+        }
+        if (!outbox.canSend(ContactChannel.EMAIL)) {
+            throw new ConflictException("contact.conflict.noEmail");
+        }
+        CustomerView v = view(token);
+        boolean en = v.language().startsWith("en");
+        StringBuilder b = new StringBuilder(en ? "Your conversation #" + v.id() + "\n\n" : "您的会话记录 #" + v.id() + "\n\n");
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(properties.zone());
+        for (Line l : v.lines()) {
+            if ("MESSAGE".equals(l.kind()) || "ATTACHMENT".equals(l.kind())) {
+                String who = "CUSTOMER".equals(l.authorKind()) ? (en ? "You" : "我") : l.authorName() == null ? "" : l.authorName();
+                b.append(f.format(l.at())).append("  ").append(who).append(": ")
+                        .append("ATTACHMENT".equals(l.kind()) ? "[" + l.text() + "]" : l.text()).append('\n');
+            }
+        }
+        tx.executeWithoutResult(s -> outbox.enqueueTo(v.id(), ContactChannel.EMAIL, e,
+                en ? "Your chat transcript #" + v.id() : "您的在线客服会话记录 #" + v.id(), b.toString(), clock.instant()));
+    }
+
     public CustomerView view(String token) {
         return view(byToken(token));
     }

@@ -81,6 +81,29 @@ public class Outbox implements DisposableBean {
         return id;
     }
 
+    /** Whether replies on a channel can leave at all (its sender is configured). */
+    public boolean canSend(ContactChannel channel) {
+        ChannelSender s = senders.get(channel);
+        return s != null && s.configured();
+    }
+
+    /** Queues a message to another address than the conversation's (a chat transcript by e-mail). */
+    long enqueueTo(long conversationId, ContactChannel channel, String address, String subject, String text, Instant now) {
+        long id = store.enqueue(conversationId, channel, personalData.encrypt(address), personalData.encrypt(subject),
+                personalData.encrypt(text), null, now);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
+        return id;
+    }
+
     static String reply(String subject) {
         String s = subject.strip();
         return s.regionMatches(true, 0, "re:", 0, 3) || s.startsWith("回复") ? s : "Re: " + s;

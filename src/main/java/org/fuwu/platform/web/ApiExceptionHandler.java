@@ -142,6 +142,25 @@ class ApiExceptionHandler {
                 "message", problems.message(req, "validation.NotNull")))));
     }
 
+    /** An upload over the configured size (spring.servlet.multipart.*): 413 naming the part, never a 500. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    Object tooLarge(Exception e, HttpServletRequest req, HttpServletResponse res) {
+        ProblemDetail p = problems.build(req, HttpStatus.CONTENT_TOO_LARGE, "validation", "problem.validation.detail", "file");
+        return answer(req, res, problems.withFieldErrors(p, List.of(Map.of("field", "file",
+                "message", problems.message(req, "problem.upload.tooLarge")))));
+    }
+
+    /** A request that says multipart but is not (or lacks the part): 400 naming it. */
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+    Object badMultipart(Exception e, HttpServletRequest req, HttpServletResponse res) {
+        String name = e instanceof org.springframework.web.multipart.support.MissingServletRequestPartException m
+                ? m.getRequestPartName() : "file";
+        ProblemDetail p = problems.build(req, HttpStatus.BAD_REQUEST, "validation", "problem.validation.detail", name);
+        return answer(req, res, problems.withFieldErrors(p, List.of(Map.of("field", name,
+                "message", problems.message(req, "validation.NotNull")))));
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest req, HttpServletResponse res) {
         return answer(req, res, problems.build(req, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",

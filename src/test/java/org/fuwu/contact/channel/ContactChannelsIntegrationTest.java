@@ -457,4 +457,69 @@ class ContactChannelsIntegrationTest {
         StaffPrincipal stranger = ContactTestSupport.agent(staff, "旁人" + ContactTestSupport.unique(), Map.of("lang-zh", 3));
         mvc.perform(get("/api/v1/conversations/" + id + "/customer").with(as(stranger))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void chatFilesAreCheckedByTheirBytesStoredAndOnlyDownloadedAndTheTranscriptGoesByEmail() throws Exception {
+        JsonNode chat = JSON.readTree(mvc.perform(post("/api/v1/chat/conversations").contentType(MediaType.APPLICATION_JSON)
+                .with(r -> { r.setRemoteAddr("10.89.0." + (1 + (int) (System.nanoTime() % 200))); return r; })
+                .content("{\"language\":\"en\",\"name\":\"Li\"}")).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        String token = chat.get("token").asString();
+        long id = chat.get("id").asLong();
+        byte[] png = new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4};
+        var upload = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                "/api/v1/chat/conversations/" + token + "/attachments");
+        JsonNode line = JSON.readTree(mvc.perform(upload.file(new org.springframework.mock.web.MockMultipartFile("file",
+                        "../../etc/receipt.png", "image/png", png))).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(line.get("kind").asString()).isEqualTo("ATTACHMENT");
+        assertThat(line.get("text").asString()).isEqualTo("receipt.png");
+        long attachment = Long.parseLong(line.get("data").asString().replaceAll("^attachment=(\\d+).*$", "$1"));
+        var got = mvc.perform(get("/api/v1/chat/conversations/" + token + "/attachments/" + attachment))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(got.getContentAsByteArray()).isEqualTo(png);
+        assertThat(got.getHeader("Content-Disposition")).startsWith("attachment;");
+        assertThat(got.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(got.getHeader("Content-Security-Policy")).contains("sandbox");
+        assertThat(jdbc.sql("select content_enc from contact_attachment where id = :id").param("id", attachment)
+                .query(String.class).single()).as("stored encrypted").doesNotContain("iVBORw0K");
+        // an HTML page dressed as a picture, a PDF declared as a picture, and a file too large are refused
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        "/api/v1/chat/conversations/" + token + "/attachments").file(new org.springframework.mock.web.MockMultipartFile(
+                        "file", "x.png", "image/png", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("file"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        "/api/v1/chat/conversations/" + token + "/attachments").file(new org.springframework.mock.web.MockMultipartFile(
+                        "file", "x.png", "image/png", "%PDF-1.7 ...".getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isUnprocessableContent());
+        byte[] big = new byte[3 * 1024 * 1024 + 1];
+        System.arraycopy(png, 0, big, 0, png.length);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        "/api/v1/chat/conversations/" + token + "/attachments").file(new org.springframework.mock.web.MockMultipartFile(
+                        "file", "big.png", "image/png", big)))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("file"));
+        // staff see it once the conversation is theirs; another conversation's id finds nothing
+        StaffPrincipal agent = takeAsAgent(id, "en");
+        mvc.perform(get("/api/v1/conversations/" + id + "/attachments/" + attachment).with(as(agent))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/conversations/" + id + "/attachments/" + (attachment + 100000)).with(as(agent)))
+                .andExpect(status().isNotFound());
+        work.reply(agent, id, "Thanks, I can see the receipt.");
+
+        String to = "li." + ContactTestSupport.unique() + "@example.org";
+        mvc.perform(post("/api/v1/chat/conversations/" + token + "/transcript").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\":\"not-an-address\"}")).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("email"));
+        mvc.perform(post("/api/v1/chat/conversations/" + token + "/transcript").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\":\"" + to + "\"}")).andExpect(status().isAccepted());
+        sent(id);
+        MimeMessage mail = null;
+        for (MimeMessage m : MAIL.getReceivedMessagesForDomain("example.org")) {
+            if (m.getAllRecipients()[0].toString().equals(to)) {
+                mail = m;
+            }
+        }
+        assertThat(mail).isNotNull();
+        assertThat(mail.getSubject()).isEqualTo("Your chat transcript #" + id);
+        assertThat(String.valueOf(mail.getContent())).contains("[receipt.png]").contains("Thanks, I can see the receipt.");
+    }
 }
