@@ -290,6 +290,33 @@ class ContactApiIntegrationTest {
     }
 
     @Test
+    void aTellerHandsACustomersMatterToTheContactCentreInTheirOneHistory() throws Exception {
+        String mobile = org.fuwu.customer.CustomerFixtures.mobile();
+        JsonNode customer = json(mvc.perform(post("/api/v1/customers").with(as(org.fuwu.platform.Role.TELLER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"赵柜台\",\"mobile\":\"" + mobile + "\"}"))
+                .andExpect(status().isCreated()));
+        long customerId = customer.get("id").asLong();
+        String q = ContactTestSupport.queue(queues, SkillRequirement.required("loans", 2));
+        JsonNode c = json(mvc.perform(post("/api/v1/contact/branch-conversations").with(as(org.fuwu.platform.Role.TELLER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":" + customerId + ",\"topic\":\"" + q
+                        + "\",\"text\":\"客户想了解提前还贷，请坐席回电\"}")).andExpect(status().isCreated()));
+        assertThat(c.get("channel").asString()).isEqualTo("BRANCH");
+        assertThat(c.get("verified").asBoolean()).isTrue();
+        assertThat(c.get("customerName").asString()).isEqualTo("赵**");
+        var stored = conversations.find(c.get("id").asLong()).orElseThrow();
+        assertThat(stored.customerId()).isEqualTo(customerId);
+        assertThat(stored.queueCode()).isEqualTo(q);
+        assertThat(conversations.ofCustomer(customerId, 10)).extracting(org.fuwu.contact.internal.Conversation::id)
+                .contains(stored.id());
+        mvc.perform(post("/api/v1/contact/branch-conversations").with(as(org.fuwu.platform.Role.TELLER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":999999999,\"text\":\"x\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("customerId"));
+        mvc.perform(post("/api/v1/contact/branch-conversations").with(as(org.fuwu.platform.Role.AGENT))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":" + customerId + ",\"text\":\"x\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aCustomerWhoLeavesBeforeAnAgentTakesItAbandons() throws Exception {
         String q = ContactTestSupport.queue(queues, SkillRequirement.required("wealth", 5));
         JsonNode s = start(q, "en");

@@ -104,6 +104,7 @@ class ContactApiController {
     private final org.fuwu.contact.internal.Customer360 customer360;
     private final org.fuwu.contact.internal.ReportService reports;
     private final org.fuwu.staff.AgentDirectory directory;
+    private final org.fuwu.contact.internal.BranchHandover branchHandover;
 
     ContactApiController(ChatService chat, AgentWork work, ConversationDetails details, ContactConfigStore config,
                          QueueAdmin queues, WallService wall, ContactProperties properties, Clock clock,
@@ -111,7 +112,9 @@ class ContactApiController {
                          org.fuwu.platform.PersonalData personalData, org.fuwu.platform.AuditLog audit,
                          org.fuwu.contact.internal.Verification verification,
                          org.fuwu.contact.internal.Customer360 customer360,
-                         org.fuwu.contact.internal.ReportService reports, org.fuwu.staff.AgentDirectory directory) {
+                         org.fuwu.contact.internal.ReportService reports, org.fuwu.staff.AgentDirectory directory,
+                         org.fuwu.contact.internal.BranchHandover branchHandover) {
+        this.branchHandover = branchHandover;
         this.reports = reports;
         this.directory = directory;
         this.verification = verification;
@@ -396,6 +399,19 @@ class ContactApiController {
     }
 
     record SkillsInput(Map<String, Integer> skills) {
+    }
+
+    record BranchInput(Long customerId, String topic, String text) {
+    }
+
+    /** A teller or lobby manager hands a customer's matter to the contact centre. */
+    @PostMapping("/contact/branch-conversations")
+    ResponseEntity<ConversationDetails.Summary> branch(@RequestBody BranchInput in) {
+        if (in.customerId() == null) {
+            throw FieldValidationException.of("customerId", "queueing.validation.unknownCustomer");
+        }
+        var c = branchHandover.open(CurrentStaff.get(), in.customerId(), in.topic(), in.text());
+        return ResponseEntity.created(URI.create("/api/v1/conversations/" + c.id())).body(details.summary(c));
     }
 
     @PutMapping("/contact/agents/{accountId}/skills")

@@ -66,6 +66,8 @@ class ContactWebConfiguration {
                 AccessRule.roles("GET", "/api/v1/contact/wrap-up-codes", AGENTS),
                 AccessRule.roles("GET", "/api/v1/contact/canned-responses", AGENTS),
                 AccessRule.roles("GET", "/agent", AGENTS),
+                // the branch hands a customer's matter over
+                AccessRule.roles("POST", "/api/v1/contact/branch-conversations", Role.TELLER, Role.LOBBY_MANAGER, Role.ADMIN),
                 // the supervisor
                 AccessRule.roles("POST", "/api/v1/conversations/*/whisper", SUPERVISORS),
                 AccessRule.roles("POST", "/api/v1/conversations/*/reassign", SUPERVISORS),
