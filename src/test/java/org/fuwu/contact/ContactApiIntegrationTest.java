@@ -316,6 +316,51 @@ class ContactApiIntegrationTest {
                 .andExpect(status().isForbidden());
     }
 
+    /**
+     * Routing rounds running at once (as on two instances: each in its own transaction on its own
+     * connection) serialise on the routing lock: no conversation is offered to two agents, and no agent
+     * gets more than their capacity.
+     */
+    @Test
+    void concurrentRoundsNeverOfferOneItemTwiceNorExceedCapacity() throws Exception {
+        String q = ContactTestSupport.queue(queues, SkillRequirement.required("deposits", 1));
+        List<StaffPrincipal> team = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            StaffPrincipal a = ContactTestSupport.agent(staff, "并发" + ContactTestSupport.unique(), Map.of("lang-zh", 3, "deposits", 2));
+            work.configure(a.accountId(), java.util.Set.of(q), Map.of(org.fuwu.routing.Media.CHAT, 2));
+            team.add(a);
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(start(q, "zh-CN").get("id").asLong());
+        }
+        for (StaffPrincipal a : team) {
+            work.setPresence(a, "AVAILABLE");
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            runs.add(pool.submit(() -> {
+                for (int i = 0; i < 10; i++) {
+                    routing.round();
+                }
+            }));
+        }
+        for (var f : runs) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        var offered = ids.stream().map(id -> conversations.find(id).orElseThrow()).filter(c -> c.status() == ConversationStatus.OFFERED).toList();
+        assertThat(offered).hasSize(20);
+        for (StaffPrincipal a : team) {
+            assertThat(offered.stream().filter(c -> c.offerAgentId() == a.accountId())).hasSize(2);
+        }
+        for (long id : ids) {
+            assertThat(jdbc.sql("select count(*) from contact_offer where conversation_id = :c").param("c", id)
+                    .query(Integer.class).single()).isLessThanOrEqualTo(1);
+        }
+    }
+
     @Test
     void aCustomerWhoLeavesBeforeAnAgentTakesItAbandons() throws Exception {
         String q = ContactTestSupport.queue(queues, SkillRequirement.required("wealth", 5));
