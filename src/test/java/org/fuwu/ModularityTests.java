@@ -24,6 +24,11 @@ class ModularityTests {
         modules.verify();
     }
 
+    /**
+     * The module canvases read the Javadoc that Spring Modulith's processor collected; its reader (2.1.1) loses
+     * its way on an unbalanced bracket in a comment, such as a half-open range written "[a, b)", and fails with
+     * "No signature found in source map": write ranges in words.
+     */
     @Test
     void writesModuleDocumentation() throws IOException {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))

@@ -40,11 +40,7 @@ public final class ContactReport {
         }
     }
 
-    /**
-     * One contact.
-     *
-     * @param nextContactAt when the same customer next got in touch (any channel), or null (or a guest)
-     */
+    /** One contact; {@code nextContactAt} is when the same customer next got in touch on any channel (null: not yet, or a guest). */
     public record Contact(String queue, int slSeconds, Instant queuedAt, Instant answeredAt, Instant abandonedAt,
                           Instant endedAt, Long customerId, Instant nextContactAt) {
     }
@@ -141,7 +137,7 @@ public final class ContactReport {
                 handled == 0 ? 0 : handle / 1000.0 / handled, fcrBase, fcrBase == 0 ? 1.0 : (double) fcrOk / fcrBase, occupancy);
     }
 
-    /** Busy-while-available time ÷ available time in [a, b), over all agents; null when nobody was available. */
+    /** Busy-while-available time ÷ available time from a (included) to b (excluded), over all agents; null when nobody was available. */
     static Double occupancy(List<Span> available, List<Span> busy, Instant a, Instant b) {
         long avail = 0;
         long used = 0;
