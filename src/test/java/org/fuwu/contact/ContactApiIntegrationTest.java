@@ -362,6 +362,33 @@ class ContactApiIntegrationTest {
     }
 
     @Test
+    void theBanksAppServerStartsAChatForItsLoggedInUserWhoIsNeverAskedToVerify() throws Exception {
+        String appUser = "app-" + ContactTestSupport.unique();
+        long customerId = json(mvc.perform(post("/api/v1/customers").with(as(org.fuwu.platform.Role.TELLER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"钱应用\",\"mobile\":\""
+                        + org.fuwu.customer.CustomerFixtures.mobile() + "\",\"appUserId\":\"" + appUser + "\",\"segment\":\"VIP\"}"))
+                .andExpect(status().isCreated())).get("id").asLong();
+        // anyone else naming an app user is refused
+        mvc.perform(post("/api/v1/chat/conversations").with(client()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"language\":\"zh-CN\",\"channel\":\"APP_CHAT\",\"appUserId\":\"" + appUser + "\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("appUserId"));
+        JsonNode started = json(mvc.perform(post("/api/v1/chat/conversations").with(as(org.fuwu.platform.Role.ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"language\":\"zh-CN\",\"channel\":\"APP_CHAT\",\"appUserId\":\"" + appUser + "\"}"))
+                .andExpect(status().isCreated()));
+        var c = conversations.find(started.get("id").asLong()).orElseThrow();
+        assertThat(c.customerId()).isEqualTo(customerId);
+        assertThat(c.verified()).isTrue();
+        assertThat(c.vip()).isTrue();
+        mvc.perform(post("/api/v1/chat/conversations/" + started.get("token").asString() + "/verification")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"mobile\":\"13800138000\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/chat/conversations").with(as(org.fuwu.platform.Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"language\":\"zh-CN\",\"appUserId\":\"nobody-" + ContactTestSupport.unique() + "\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("appUserId"));
+    }
+
+    @Test
     void aCustomerWhoLeavesBeforeAnAgentTakesItAbandons() throws Exception {
         String q = ContactTestSupport.queue(queues, SkillRequirement.required("wealth", 5));
         JsonNode s = start(q, "en");
@@ -388,6 +415,9 @@ class ContactApiIntegrationTest {
         mvc.perform(post("/api/v1/chat/conversations/" + token + "/messages").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"text\":\"" + "x".repeat(4001) + "\"}")).andExpect(status().isUnprocessableContent());
         mvc.perform(get("/api/v1/chat/conversations/not-a-token")).andExpect(status().isNotFound());
+        // a browser's EventSource asks for text/event-stream: an unknown token still gets its 404 problem
+        mvc.perform(get("/api/v1/chat/conversations/" + "B".repeat(43) + "/events").accept("text/event-stream"))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/chat/conversations/" + "A".repeat(43))).andExpect(status().isNotFound());
         StaffPrincipal a = ContactTestSupport.agent(staff, "戊" + ContactTestSupport.unique(), Map.of("lang-en", 3));
         mvc.perform(put("/api/v1/agents/me/presence").with(as(a)).contentType(MediaType.APPLICATION_JSON)

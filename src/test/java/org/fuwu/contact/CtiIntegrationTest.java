@@ -161,6 +161,21 @@ class CtiIntegrationTest {
     }
 
     @Test
+    void aCallerFromAnUnknownNumberIsRecognisedByTheCardTheyKeyedInTheIvr() throws Exception {
+        String card = org.fuwu.customer.CustomerFixtures.cardNumber();
+        long customerId = JSON.readTree(mvc.perform(post("/api/v1/customers").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"孙卡号\",\"mobile\":\"" + org.fuwu.customer.CustomerFixtures.mobile() + "\",\"cardNumber\":\""
+                        + card + "\"}")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+        String body = JSON.writeValueAsString(Map.of("callId", "card-" + ContactTestSupport.unique(), "ani", "02161234567",
+                "ivrChoice", "general", "cardNumber", card, "ivrVerified", true));
+        long id = JSON.readTree(mvc.perform(post("/api/v1/cti/calls").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("conversationId").asLong();
+        var c = conversations.find(id).orElseThrow();
+        assertThat(c.customerId()).isEqualTo(customerId);
+        assertThat(c.verified()).as("the IVR checked the card's PIN").isTrue();
+    }
+
+    @Test
     void badCtiInputIsRefusedWithTheFieldNamed() throws Exception {
         mvc.perform(post("/api/v1/cti/calls").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"callId\":\"bad id!\",\"ani\":\"13800000000\"}")).andExpect(status().isUnprocessableContent())

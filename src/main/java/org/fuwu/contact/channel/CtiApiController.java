@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CtiApiController {
 
     record Offered(String callId, String ani, String dnis, String ivrChoice, String ivrResult, Boolean ivrVerified,
-                   String language) {
+                   String language, String cardNumber) {
     }
 
     record Event(String type, String recordingRef) {
@@ -52,7 +52,7 @@ class CtiApiController {
     @PostMapping("/cti/calls")
     ResponseEntity<CallView> offered(@RequestBody Offered in) {
         Conversation c = cti.offered(new CtiService.CallOffered(in.callId(), in.ani(), in.dnis(), in.ivrChoice(), in.ivrResult(),
-                Boolean.TRUE.equals(in.ivrVerified()), in.language()));
+                Boolean.TRUE.equals(in.ivrVerified()), in.language(), in.cardNumber()));
         return ResponseEntity.status(HttpStatus.CREATED).body(CallView.of(c));
     }
 

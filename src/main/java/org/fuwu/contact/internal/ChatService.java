@@ -40,6 +40,7 @@ public class ChatService {
 
     private final ConversationStore conversations;
     private final ContactConfigStore config;
+    private final org.fuwu.customer.CustomerDirectory customers;
     private final Timeline timeline;
     private final TimelineStore timelineStore;
     private final ContactRouting routing;
@@ -51,7 +52,9 @@ public class ChatService {
 
     ChatService(ConversationStore conversations, ContactConfigStore config, Timeline timeline, TimelineStore timelineStore,
                 ContactRouting routing, PersonalData personalData, ApplicationEventPublisher events, Clock clock,
-                ContactProperties properties, PlatformTransactionManager txManager) {
+                ContactProperties properties, PlatformTransactionManager txManager,
+                org.fuwu.customer.CustomerDirectory customers) {
+        this.customers = customers;
         this.conversations = conversations;
         this.config = config;
         this.timeline = timeline;
@@ -70,6 +73,26 @@ public class ChatService {
      * with the same Idempotency-Key returns the first conversation.
      */
     public Started start(String language, String name, String topic, ContactChannel channel, String idempotencyKey) {
+        return start(language, name, topic, channel, idempotencyKey, null);
+    }
+
+    /**
+     * The same, for the bank's app server, which has authenticated its user and names them by their app user id
+     * (a machine or staff caller only; 422 naming {@code appUserId} for anyone else): the chat is linked to the
+     * customer of that id, verified, and the customer is never asked to verify again.
+     */
+    public Started start(String language, String name, String topic, ContactChannel channel, String idempotencyKey,
+                         String appUserId) {
+        org.fuwu.customer.CustomerRef appUser = null;
+        if (appUserId != null && !appUserId.isBlank()) {
+            if (org.fuwu.platform.CurrentStaff.find().isEmpty()) {
+                throw FieldValidationException.of("appUserId", "contact.validation.appUserIdServerOnly");
+            }
+            appUser = customers.findByIdentity(org.fuwu.customer.IdentityKind.APP_USER_ID, appUserId)
+                    .filter(org.fuwu.customer.CustomerRef::active)
+                    .orElseThrow(() -> FieldValidationException.of("appUserId", "contact.validation.unknownAppUser"));
+        }
+        org.fuwu.customer.CustomerRef linked = appUser;
         String lang = language(language);
         String n = name == null || name.isBlank() ? null : name.strip();
         if (n != null && n.codePointCount(0, n.length()) > 50) {
@@ -91,10 +114,13 @@ public class ChatService {
                 int priority = config.queue(queue).map(ContactQueue::priority).orElse(0);
                 String token = CustomerTokens.next();
                 long id = conversations.insert(new ConversationStore.NewConversation(token, channel, lang,
-                        n == null ? null : personalData.encrypt(n), null, false, false, topic == null || topic.isBlank()
-                        ? null : topic.strip(), queue, priority, null, idempotencyKey, now));
+                        linked != null ? personalData.encrypt(linked.name()) : n == null ? null : personalData.encrypt(n),
+                        linked == null ? null : linked.id(), linked != null,
+                        linked != null && linked.segment() != org.fuwu.customer.Segment.ORDINARY,
+                        topic == null || topic.isBlank() ? null : topic.strip(), queue, priority,
+                        linked == null ? null : conversations.lastAgentOf(linked.id()).orElse(null), idempotencyKey, now));
                 timeline.append(id, null, "STATUS", "ALL", "SYSTEM", null, null, "status=QUEUED", now);
-                events.publishEvent(new ConversationStarted(id, channel.name(), queue, null, now));
+                events.publishEvent(new ConversationStarted(id, channel.name(), queue, linked == null ? null : linked.id(), now));
                 routing.requestRound();
                 return new Started(id, token);
             });

@@ -49,9 +49,20 @@ public class CtiService {
      * @param ivrVerified whether the IVR verified the caller (a phone-banking PIN): then the caller's number is a
      *        verified identity
      * @param language zh-CN or en (the IVR language), or null
+     * @param cardNumber a card number the caller keyed in the IVR, or null: finds the customer when the ANI does not
      */
     public record CallOffered(String callId, String ani, String dnis, String ivrChoice, String ivrResult, boolean ivrVerified,
-                              String language) {
+                              String language, String cardNumber) {
+
+        public CallOffered(String callId, String ani, String dnis, String ivrChoice, String ivrResult, boolean ivrVerified,
+                           String language) {
+            this(callId, ani, dnis, ivrChoice, ivrResult, ivrVerified, language, null);
+        }
+
+        @Override
+        public String toString() {
+            return "CallOffered[callId=" + callId + ", ivrChoice=" + ivrChoice + "]";
+        }
     }
 
     private final ConversationStore conversations;
@@ -109,7 +120,10 @@ public class CtiService {
                 return known.get();
             }
             Instant now = clock.instant();
-            CustomerRef customer = customers.findByIdentity(IdentityKind.MOBILE, ani).filter(CustomerRef::active).orElse(null);
+            CustomerRef customer = customers.findByIdentity(IdentityKind.MOBILE, ani).filter(CustomerRef::active)
+                    .or(() -> in.cardNumber() == null || in.cardNumber().isBlank() ? java.util.Optional.empty()
+                            : customers.findByIdentity(IdentityKind.CARD_NUMBER, in.cardNumber()).filter(CustomerRef::active))
+                    .orElse(null);
             boolean vip = customer != null && customer.segment() != Segment.ORDINARY;
             String language = lang != null ? lang : customer != null && customer.preferredLanguage() != null
                     && customer.preferredLanguage().startsWith("en") ? "en" : "zh-CN";

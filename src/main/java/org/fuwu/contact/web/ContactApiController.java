@@ -55,7 +55,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Contact centre", description = "Web chat, agent presence and conversations, supervision")
 class ContactApiController {
 
-    record StartChat(String language, String name, String topic, String channel) {
+    record StartChat(String language, String name, String topic, String channel, String appUserId) {
     }
 
     record Started(long id, String token) {
@@ -141,7 +141,7 @@ class ContactApiController {
             throw new TooManyChatsException();
         }
         ContactChannel channel = channel(in.channel());
-        ChatService.Started s = chat.start(in.language(), in.name(), in.topic(), channel, idempotencyKey(key));
+        ChatService.Started s = chat.start(in.language(), in.name(), in.topic(), channel, idempotencyKey(key), in.appUserId());
         return ResponseEntity.created(URI.create("/api/v1/chat/conversations/" + s.token())).body(new Started(s.id(), s.token()));
     }
 
