@@ -286,7 +286,9 @@
         });
         part(pane, 'transfer-form').addEventListener('submit', function (ev) {
             ev.preventDefault();
-            api('POST', '/api/v1/conversations/' + id + '/transfer', {queue: part(pane, 'transfer-queue').value}).then(function () {
+            var colleague = part(pane, 'transfer-agent').value.trim();
+            api('POST', '/api/v1/conversations/' + id + '/transfer', {queue: part(pane, 'transfer-queue').value,
+                agentUsername: colleague || null}).then(function () {
                 closePane(id);
                 refreshMe();
             }).catch(error);

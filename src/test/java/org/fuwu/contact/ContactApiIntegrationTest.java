@@ -531,5 +531,14 @@ class ContactApiIntegrationTest {
         assertThat(detail.get("lines").toString()).as("the new agent sees what was said before").contains("我要投诉");
         assertThat(detail.at("/conversation/explanation").asString()).contains("preferred agent");
         assertThatThrownBy(() -> work.reply(a, id, "still mine?")).isInstanceOf(ConflictException.class);
+
+        // the new agent hands it back to a colleague by their login
+        work.setPresence(a, "AVAILABLE");
+        mvc.perform(post("/api/v1/conversations/" + id + "/transfer").with(as(b)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"agentUsername\":\"nobody-" + ContactTestSupport.unique() + "\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("agentUsername"));
+        mvc.perform(post("/api/v1/conversations/" + id + "/transfer").with(as(b)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"agentUsername\":\"" + a.username() + "\"}")).andExpect(status().isOk());
+        assertThat(offeredTo(id)).isEqualTo(a.accountId());
     }
 }

@@ -70,7 +70,16 @@ class ContactApiController {
     record EndInput(String wrapUpCode) {
     }
 
-    record TransferInput(String queue, Long agentId) {
+    record TransferInput(String queue, Long agentId, String agentUsername) {
+    }
+
+    /** The agent named by id or by login (a colleague's login is what an agent knows); 422 naming {@code agentUsername}. */
+    private Long agentOf(TransferInput in) {
+        if (in.agentUsername() == null || in.agentUsername().isBlank()) {
+            return in.agentId();
+        }
+        return directory.findByUsername(in.agentUsername().strip()).map(org.fuwu.staff.AgentDirectory.AgentProfile::accountId)
+                .orElseThrow(() -> FieldValidationException.of("agentUsername", "contact.validation.agent"));
     }
 
     record AgentConfigInput(List<String> queues, Map<String, Integer> capacity) {
@@ -260,7 +269,7 @@ class ContactApiController {
 
     @PostMapping("/conversations/{id}/transfer")
     Detail transfer(@PathVariable long id, @RequestBody TransferInput in) {
-        work.transfer(CurrentStaff.get(), id, in.queue(), in.agentId());
+        work.transfer(CurrentStaff.get(), id, in.queue(), agentOf(in));
         return details.detail(CurrentStaff.get(), id);
     }
 
@@ -284,7 +293,7 @@ class ContactApiController {
 
     @PostMapping("/conversations/{id}/reassign")
     Detail reassign(@PathVariable long id, @RequestBody TransferInput in) {
-        work.reassign(CurrentStaff.get(), id, in.queue(), in.agentId());
+        work.reassign(CurrentStaff.get(), id, in.queue(), agentOf(in));
         return details.detail(CurrentStaff.get(), id);
     }
 
