@@ -129,5 +129,17 @@ class ContactCentreBrowserTest {
         assertThat(supervisor.find("#queue-" + q + " [data-field=offered]").getText()).isEqualTo("1");
         assertThat(supervisor.find("#agent-" + expert.id()).getText()).contains("Lena Expert");
         supervisor.screenshot("contact-wall");
+
+        // every page in Chinese too
+        supervisor.open("/supervisor/wall?lang=zh-CN");
+        assertThat(supervisor.text("h1")).isEqualTo("班长监控墙");
+        supervisor.screenshot("contact-wall-zh");
+        supervisor.open("/supervisor/reports?lang=zh-CN");
+        assertThat(supervisor.text("h1")).isEqualTo("客服中心报表");
+        agent.open("/agent?lang=zh-CN");
+        assertThat(agent.text("h1")).isEqualTo("坐席工作台");
+        customer.open("/chat?lang=zh-CN");
+        assertThat(customer.text("#chat-start-button")).isEqualTo("开始咨询");
+        customer.screenshot("contact-chat-zh");
     }
 }
