@@ -1,0 +1,152 @@
+package org.fuwu.cases.internal;
+
+import static org.fuwu.platform.SqlTimes.instant;
+import static org.fuwu.platform.SqlTimes.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Cases, their pauses and their timeline in the database. */
+@Repository
+public class CaseStore {
+
+    private final JdbcClient jdbc;
+
+    CaseStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The next number of a year, gapless: the counter row is locked until the opening commits. */
+    int nextNumber(int year) {
+        int n = jdbc.sql("update case_number_counter set last_number = last_number + 1 where counter_year = :y").param("y", year).update();
+        if (n == 0) {
+            jdbc.sql("insert into case_number_counter (counter_year, last_number) values (:y, 1)").param("y", year).update();
+            return 1;
+        }
+        return jdbc.sql("select last_number from case_number_counter where counter_year = :y").param("y", year).query(Integer.class).single();
+    }
+
+    long insert(String number, String type, Long customerId, String channel, String summaryEnc, Instant receivedAt,
+                String ruleSet, String severity, String createdBy, Long sourceConversationId, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into case_file (number, type, status, customer_id, channel, summary_enc, received_at, rule_set, complexity,
+                    severity, created_by, source_conversation_id, created_at)
+                values (:n, :t, 'OPEN', :c, :ch, :s, :r, :rs, 'SIMPLE', :sev, :by, :conv, :now)""")
+                .param("n", number).param("t", type).param("c", customerId).param("ch", channel).param("s", summaryEnc)
+                .param("r", ts(receivedAt)).param("rs", ruleSet).param("sev", severity).param("by", createdBy)
+                .param("conv", sourceConversationId).param("now", ts(now)).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public Optional<CaseRecord> find(long id) {
+        return jdbc.sql("select * from case_file where id = :id").param("id", id).query(CaseStore::row).optional();
+    }
+
+    public List<CaseRecord> list(String status, Long officerId, int limit) {
+        String where = " where 1 = 1" + (status == null ? "" : " and status = :s") + (officerId == null ? "" : " and officer_id = :o");
+        var q = jdbc.sql("select * from case_file" + where + " order by received_at limit :n").param("n", limit);
+        if (status != null) {
+            q = q.param("s", status);
+        }
+        if (officerId != null) {
+            q = q.param("o", officerId);
+        }
+        return q.query(CaseStore::row).list();
+    }
+
+    public List<CaseRecord> ofCustomer(long customerId) {
+        return jdbc.sql("select * from case_file where customer_id = :c order by received_at desc").param("c", customerId)
+                .query(CaseStore::row).list();
+    }
+
+    /** Moves a case from one status to another; false when it was not in that status (a concurrent change). */
+    boolean move(long id, String from, String to, String column, Instant at) {
+        String set = column == null ? "" : ", " + column + " = :at";
+        var q = jdbc.sql("update case_file set status = :to" + set + ", version = version + 1 where id = :id and status = :from")
+                .param("to", to).param("id", id).param("from", from);
+        if (column != null) {
+            q = q.param("at", ts(at));
+        }
+        return q.update() == 1;
+    }
+
+    void assign(long id, long officerId) {
+        jdbc.sql("update case_file set officer_id = :o, version = version + 1 where id = :id").param("o", officerId).param("id", id).update();
+    }
+
+    void decide(long id, String decisionEnc, Instant at) {
+        jdbc.sql("update case_file set status = 'DECIDED', decided_at = :at, decision_enc = :d, version = version + 1 where id = :id")
+                .param("at", ts(at)).param("d", decisionEnc).param("id", id).update();
+    }
+
+    void requestExtension(long id, String by, String reasonEnc) {
+        jdbc.sql("update case_file set extension_requested_by = :by, extension_reason_enc = :r, extension_approved_by = null where id = :id")
+                .param("by", by).param("r", reasonEnc).param("id", id).update();
+    }
+
+    void approveExtension(long id, String by, String complexity) {
+        jdbc.sql("update case_file set extension_approved_by = :by, complexity = :c, version = version + 1 where id = :id")
+                .param("by", by).param("c", complexity).param("id", id).update();
+    }
+
+    void setComplexity(long id, String complexity) {
+        jdbc.sql("update case_file set complexity = :c where id = :id").param("c", complexity).param("id", id).update();
+    }
+
+    List<CaseClock.Pause> pauses(long caseId) {
+        return jdbc.sql("select from_at, to_at from case_pause where case_id = :c order by from_at").param("c", caseId)
+                .query((rs, n) -> new CaseClock.Pause(instant(rs, "from_at"), instant(rs, "to_at"))).list();
+    }
+
+    boolean paused(long caseId) {
+        return jdbc.sql("select count(*) from case_pause where case_id = :c and to_at is null").param("c", caseId)
+                .query(Integer.class).single() > 0;
+    }
+
+    void pause(long caseId, String reason, Instant at) {
+        jdbc.sql("insert into case_pause (case_id, reason, from_at) values (:c, :r, :at)").param("c", caseId).param("r", reason)
+                .param("at", ts(at)).update();
+    }
+
+    void resume(long caseId, Instant at) {
+        jdbc.sql("update case_pause set to_at = :at where case_id = :c and to_at is null").param("at", ts(at)).param("c", caseId).update();
+    }
+
+    /** One line of a case's timeline. */
+    public record Event(long id, String kind, String actor, String detailEnc, Instant at) {
+    }
+
+    void event(long caseId, String kind, String actor, String detailEnc, Instant at) {
+        jdbc.sql("insert into case_event (case_id, kind, actor, detail_enc, occurred_at) values (:c, :k, :a, :d, :at)")
+                .param("c", caseId).param("k", kind).param("a", actor).param("d", detailEnc).param("at", ts(at)).update();
+    }
+
+    List<Event> events(long caseId) {
+        return jdbc.sql("select * from case_event where case_id = :c order by id").param("c", caseId)
+                .query((rs, n) -> new Event(rs.getLong("id"), rs.getString("kind"), rs.getString("actor"), rs.getString("detail_enc"),
+                        instant(rs, "occurred_at"))).list();
+    }
+
+    private static Long longOrNull(ResultSet rs, String c) throws SQLException {
+        long v = rs.getLong(c);
+        return rs.wasNull() ? null : v;
+    }
+
+    static CaseRecord row(ResultSet rs, int n) throws SQLException {
+        return new CaseRecord(rs.getLong("id"), rs.getString("number"), rs.getString("type"), rs.getString("status"),
+                longOrNull(rs, "customer_id"), rs.getString("channel"), rs.getString("summary_enc"), instant(rs, "received_at"),
+                rs.getString("rule_set"), rs.getString("complexity"), rs.getString("severity"), longOrNull(rs, "officer_id"),
+                rs.getString("created_by"), longOrNull(rs, "source_conversation_id"), instant(rs, "acknowledged_at"),
+                instant(rs, "decided_at"), rs.getString("decision_enc"), instant(rs, "closed_at"),
+                rs.getString("extension_requested_by"), rs.getString("extension_reason_enc"),
+                rs.getString("extension_approved_by"), instant(rs, "created_at"), rs.getInt("version"));
+    }
+}

@@ -1,0 +1,126 @@
+package org.fuwu.cases.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.fuwu.cases.CaseIntake;
+import org.fuwu.cases.internal.CaseService;
+import org.fuwu.cases.internal.CaseService.View;
+import org.fuwu.platform.AccessRule;
+import org.fuwu.platform.AccessRule.AccessRules;
+import org.fuwu.platform.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The cases API: open from any channel, read with clocks and timeline, and the officer's actions. */
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = "Cases", description = "Service requests and complaints with their SLA and legal clocks")
+class CaseApiController {
+
+    record OpenInput(String type, Long customerId, String summary, String channel, Instant receivedAt) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    record Extension(String complexity, String reason) {
+    }
+
+    record Decision(String decision) {
+    }
+
+    private final CaseService cases;
+
+    CaseApiController(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @PostMapping
+    ResponseEntity<View> open(@RequestBody OpenInput in) {
+        var opened = cases.open(new CaseIntake.NewCase(in.type(), in.customerId(), in.summary(), in.channel(), in.receivedAt(), null));
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id())).body(cases.view(opened.id()));
+    }
+
+    @GetMapping
+    List<View> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean mine) {
+        return cases.list(status, mine);
+    }
+
+    @GetMapping("/{id}")
+    View get(@PathVariable long id) {
+        return cases.view(id);
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    View acknowledge(@PathVariable long id) {
+        return cases.acknowledge(id);
+    }
+
+    @PostMapping("/{id}/pause")
+    View pause(@PathVariable long id, @RequestBody Reason in) {
+        return cases.pause(id, in.reason());
+    }
+
+    @PostMapping("/{id}/resume")
+    View resume(@PathVariable long id) {
+        return cases.resume(id);
+    }
+
+    @PostMapping("/{id}/extend")
+    View extend(@PathVariable long id, @RequestBody Extension in) {
+        return cases.extend(id, in.complexity(), in.reason());
+    }
+
+    @PostMapping("/{id}/extend/approve")
+    View approve(@PathVariable long id) {
+        return cases.approveExtension(id);
+    }
+
+    @PostMapping("/{id}/decide")
+    View decide(@PathVariable long id, @RequestBody Decision in) {
+        return cases.decide(id, in.decision());
+    }
+
+    @PostMapping("/{id}/close")
+    View close(@PathVariable long id) {
+        return cases.close(id);
+    }
+
+    /** The cases API's rows of the access policy table. */
+    @Configuration(proxyBeanMethods = false)
+    static class Access {
+
+        static final Role[] OPENERS = {Role.TELLER, Role.LOBBY_MANAGER, Role.AGENT, Role.COMPLAINT_OFFICER, Role.SUPERVISOR,
+                Role.ADMIN};
+        static final Role[] READERS = {Role.TELLER, Role.LOBBY_MANAGER, Role.AGENT, Role.COMPLAINT_OFFICER, Role.SUPERVISOR,
+                Role.ADMIN, Role.QUALITY_MANAGER, Role.AUDITOR};
+        static final Role[] OFFICERS = {Role.COMPLAINT_OFFICER, Role.SUPERVISOR, Role.ADMIN};
+
+        @Bean
+        AccessRules caseAccessRules() {
+            return () -> List.of(
+                    AccessRule.roles("POST", "/api/v1/cases", OPENERS),
+                    AccessRule.roles("GET", "/api/v1/cases", READERS),
+                    AccessRule.roles("GET", "/api/v1/cases/*", READERS),
+                    AccessRule.roles("POST", "/api/v1/cases/*/acknowledge", OFFICERS),
+                    AccessRule.roles("POST", "/api/v1/cases/*/pause", OFFICERS),
+                    AccessRule.roles("POST", "/api/v1/cases/*/resume", OFFICERS),
+                    AccessRule.roles("POST", "/api/v1/cases/*/extend", OFFICERS),
+                    AccessRule.roles("POST", "/api/v1/cases/*/extend/approve", Role.SUPERVISOR, Role.ADMIN),
+                    AccessRule.roles("POST", "/api/v1/cases/*/decide", OFFICERS),
+                    AccessRule.roles("POST", "/api/v1/cases/*/close", OFFICERS));
+        }
+    }
+}
