@@ -284,6 +284,12 @@
                 refreshMe();
             }).catch(error);
         });
+        part(pane, 'case-form').addEventListener('submit', function (ev) {
+            ev.preventDefault();
+            api('POST', '/api/v1/conversations/' + id + '/case', {type: part(pane, 'case-type').value}).then(function (c) {
+                part(pane, 'case-number').textContent = c.number;
+            }).catch(error);
+        });
         part(pane, 'transfer-form').addEventListener('submit', function (ev) {
             ev.preventDefault();
             var colleague = part(pane, 'transfer-agent').value.trim();

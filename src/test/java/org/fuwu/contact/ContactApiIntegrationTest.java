@@ -180,6 +180,19 @@ class ContactApiIntegrationTest {
                 });
         mvc.perform(post("/api/v1/chat/conversations/" + token + "/messages").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"text\":\"还在吗\"}")).andExpect(status().isConflict());
+        // converted to a case, prefilled from the conversation
+        JsonNode opened = json(mvc.perform(post("/api/v1/conversations/" + id + "/case").with(as(senior))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"type\":\"COMPLAINT\"}")).andExpect(status().isCreated()));
+        assertThat(opened.get("number").asString()).startsWith("TS");
+        JsonNode kase = json(mvc.perform(get("/api/v1/cases/" + opened.get("id").asLong()).with(as(org.fuwu.platform.Role.COMPLAINT_OFFICER)))
+                .andExpect(status().isOk()));
+        assertThat(kase.get("summary").asString()).contains("我想问贷款利率");
+        assertThat(kase.get("channel").asString()).isEqualTo("WEB_CHAT");
+        assertThat(kase.get("sourceConversationId").asLong()).isEqualTo(id);
+        assertThat(json(mvc.perform(get("/api/v1/conversations/" + id).with(as(senior)))).get("lines").toString())
+                .contains("case=" + opened.get("number").asString());
+        mvc.perform(post("/api/v1/conversations/" + id + "/case").with(as(novice)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"COMPLAINT\"}")).andExpect(status().isNotFound());
         // the agent who ended their last conversation is in after-contact work until the timer or they are ready
         mvc.perform(get("/api/v1/agents/me").with(as(senior))).andExpect(jsonPath("$.presence").value("AFTER_CALL_WORK"));
 

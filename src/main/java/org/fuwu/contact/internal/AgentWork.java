@@ -350,6 +350,15 @@ public class AgentWork {
         });
     }
 
+    /** Records on the conversation's timeline (for staff) that a case was opened from it. */
+    public void noteCase(StaffPrincipal me, long conversationId, String caseNumber) {
+        tx.executeWithoutResult(s -> {
+            Conversation c = conversation(conversationId);
+            timeline.append(c.id(), c.currentAgent() != null ? c.currentAgent() : c.agentId(), "CASE", "STAFF", "AGENT",
+                    me.displayName(), null, "case=" + caseNumber, clock.instant());
+        });
+    }
+
     /** A routing round after a change made elsewhere (an agent's skills). */
     public void requestRound() {
         routing.requestRound();

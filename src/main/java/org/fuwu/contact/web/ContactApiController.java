@@ -114,6 +114,7 @@ class ContactApiController {
     private final org.fuwu.contact.internal.ReportService reports;
     private final org.fuwu.staff.AgentDirectory directory;
     private final org.fuwu.contact.internal.BranchHandover branchHandover;
+    private final org.fuwu.cases.CaseIntake caseIntake;
 
     ContactApiController(ChatService chat, AgentWork work, ConversationDetails details, ContactConfigStore config,
                          QueueAdmin queues, WallService wall, ContactProperties properties, Clock clock,
@@ -122,8 +123,9 @@ class ContactApiController {
                          org.fuwu.contact.internal.Verification verification,
                          org.fuwu.contact.internal.Customer360 customer360,
                          org.fuwu.contact.internal.ReportService reports, org.fuwu.staff.AgentDirectory directory,
-                         org.fuwu.contact.internal.BranchHandover branchHandover) {
+                         org.fuwu.contact.internal.BranchHandover branchHandover, org.fuwu.cases.CaseIntake caseIntake) {
         this.branchHandover = branchHandover;
+        this.caseIntake = caseIntake;
         this.reports = reports;
         this.directory = directory;
         this.verification = verification;
@@ -411,6 +413,27 @@ class ContactApiController {
     }
 
     record BranchInput(Long customerId, String topic, String text) {
+    }
+
+    record CaseInput(String type, String summary) {
+    }
+
+    /**
+     * Converts a conversation to a case, prefilled: its customer, its channel, and (unless a summary is given)
+     * what the customer wrote. The agent on it, or a supervisor.
+     */
+    @PostMapping("/conversations/{id}/case")
+    ResponseEntity<org.fuwu.cases.CaseIntake.OpenedCase> toCase(@PathVariable long id, @RequestBody CaseInput in) {
+        var me = CurrentStaff.get();
+        var detail = details.detail(me, id);
+        String summary = in.summary() != null && !in.summary().isBlank() ? in.summary()
+                : String.join("\n", detail.lines().stream().filter(l -> "MESSAGE".equals(l.kind()) && "CUSTOMER".equals(l.authorKind()))
+                .map(ChatService.Line::text).toList());
+        var c = work.conversation(id);
+        var opened = caseIntake.open(new org.fuwu.cases.CaseIntake.NewCase(in.type(), c.customerId(),
+                summary.isBlank() ? null : summary, c.channel().name(), c.createdAt(), id));
+        work.noteCase(me, id, opened.number());
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id())).body(opened);
     }
 
     /** A teller or lobby manager hands a customer's matter to the contact centre. */

@@ -62,6 +62,7 @@ class ContactWebConfiguration {
                 AccessRule.roles("POST", "/api/v1/conversations/*/typing", AGENTS),
                 AccessRule.roles("POST", "/api/v1/conversations/*/end", AGENTS),
                 AccessRule.roles("POST", "/api/v1/conversations/*/transfer", AGENTS),
+                AccessRule.roles("POST", "/api/v1/conversations/*/case", AGENTS),
                 AccessRule.roles("GET", "/api/v1/contact/queues", AGENTS),
                 AccessRule.roles("GET", "/api/v1/contact/wrap-up-codes", AGENTS),
                 AccessRule.roles("GET", "/api/v1/contact/canned-responses", AGENTS),
