@@ -270,6 +270,10 @@ public class CaseService implements CaseIntake {
                 throw new ConflictException("cases.conflict.status", r.number(), r.status());
             }
             store.event(id, "CLOSED", actor(), null, now);
+            CallbackPolicy.DEFAULT.dueFor(id, r.type(), now).ifPresent(due -> {
+                store.scheduleCallback(id, due);
+                store.event(id, "CALLBACK_SCHEDULED", "system", null, now);
+            });
             audit.success("cases.case.close", "case:" + id, Map.of("number", r.number()));
             CaseRecord closed = get(id);
             boolean within = view(closed).stream().noneMatch(c -> c.state().equals("BREACHED"));
@@ -288,6 +292,88 @@ public class CaseService implements CaseIntake {
             throw new ConflictException("cases.conflict.status", r.number(), r.status());
         }
         return r;
+    }
+
+    static final Set<String> CALLBACK_OUTCOMES = Set.of("REACHED", "UNREACHABLE");
+
+    /** Records a callback's outcome; satisfaction 1-5 when the customer was reached (422 otherwise). */
+    public View callback(long callbackId, String outcome, Integer satisfaction, String note) {
+        String o = outcome == null ? "" : outcome.strip().toUpperCase(Locale.ROOT);
+        if (!CALLBACK_OUTCOMES.contains(o)) {
+            throw FieldValidationException.of("outcome", "cases.validation.callbackOutcome");
+        }
+        if (o.equals("REACHED") && (satisfaction == null || satisfaction < 1 || satisfaction > 5)) {
+            throw FieldValidationException.of("satisfaction", "cases.validation.satisfaction");
+        }
+        if (note != null && note.length() > 1000) {
+            throw FieldValidationException.of("note", "cases.validation.reason");
+        }
+        long caseId = store.caseOfCallback(callbackId).orElseThrow(() -> new NotFoundException("callback", callbackId));
+        tx.executeWithoutResult(s -> {
+            Instant now = clock.instant();
+            if (!store.completeCallback(callbackId, o, o.equals("REACHED") ? satisfaction : null,
+                    note == null || note.isBlank() ? null : personalData.encrypt(note.strip()), actor(), now)) {
+                throw new ConflictException("cases.conflict.callbackDone", get(caseId).number());
+            }
+            store.event(caseId, "CALLBACK_" + o, actor(), o.equals("REACHED") ? personalData.encrypt("satisfaction=" + satisfaction)
+                    : null, now);
+        });
+        return view(caseId);
+    }
+
+    public List<CaseStore.Callback> callbacks(String status) {
+        String st = status == null || status.isBlank() ? "PENDING" : status.strip().toUpperCase(Locale.ROOT);
+        if (!Set.of("PENDING", "REACHED", "UNREACHABLE").contains(st)) {
+            throw FieldValidationException.of("status", "cases.validation.callbackStatus");
+        }
+        return store.callbacks(st, 200);
+    }
+
+    public java.util.Optional<CaseStore.Callback> callbackOf(long caseId) {
+        return store.callbackOf(caseId);
+    }
+
+    /**
+     * The complaint KPIs of REFERENCE.md for cases received in a period: % acknowledged within 24 hours (the
+     * seeds' target 95 %), % decided within the legal deadline, the extension rate, and the callback rate
+     * (callbacks due in the period and made, the seeds' target 80 %), with the mean satisfaction.
+     */
+    public record Kpis(int complaints, int acknowledgedWithin24h, double handledWithin24hRate, int decided,
+                       int decidedWithinDeadline, double withinDeadlineRate, int extended, double extensionRate,
+                       int callbacksDue, int callbacksMade, double callbackRate) {
+    }
+
+    public Kpis kpis(java.time.LocalDate from, java.time.LocalDate to) {
+        Instant f = from.atStartOfDay(zone).toInstant();
+        Instant t = to.plusDays(1).atStartOfDay(zone).toInstant();
+        int complaints = 0;
+        int within24 = 0;
+        int decided = 0;
+        int inTime = 0;
+        int extended = 0;
+        for (CaseRecord r : store.receivedBetween(f, t)) {
+            if (!r.type().equals("COMPLAINT") && !r.type().equals("REGULATOR_COMPLAINT")) {
+                continue;
+            }
+            complaints++;
+            var clocks = view(r.id()).clocks();
+            if (clocks.stream().anyMatch(c -> c.name().equals("first-response") && c.state().equals("MET"))) {
+                within24++;
+            }
+            if (r.decidedAt() != null) {
+                decided++;
+                if (clocks.stream().noneMatch(c -> !c.name().equals("first-response") && c.state().equals("BREACHED"))) {
+                    inTime++;
+                }
+            }
+            if (!r.complexity().equals("SIMPLE")) {
+                extended++;
+            }
+        }
+        int[] cb = store.callbackCounts(f, t.plus(Duration.ofDays(7)));
+        return new Kpis(complaints, within24, complaints == 0 ? 1.0 : (double) within24 / complaints, decided, inTime,
+                decided == 0 ? 1.0 : (double) inTime / decided, extended, complaints == 0 ? 0 : (double) extended / complaints,
+                cb[0], cb[1], cb[0] == 0 ? 1.0 : (double) cb[1] / cb[0]);
     }
 
     public List<View> list(String status, boolean mine) {

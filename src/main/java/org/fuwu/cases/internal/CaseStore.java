@@ -135,6 +135,64 @@ public class CaseStore {
                         instant(rs, "occurred_at"))).list();
     }
 
+    void scheduleCallback(long caseId, Instant due) {
+        jdbc.sql("insert into case_callback (case_id, due_at, status) values (:c, :d, 'PENDING')").param("c", caseId)
+                .param("d", ts(due)).update();
+    }
+
+    /** A callback to make, or made. */
+    public record Callback(long id, long caseId, String caseNumber, String caseType, Instant dueAt, String status,
+                           Integer satisfaction, String doneBy, Instant doneAt) {
+    }
+
+    public List<Callback> callbacks(String status, int limit) {
+        return jdbc.sql("""
+                select b.*, f.number, f.type from case_callback b join case_file f on f.id = b.case_id
+                where b.status = :s order by b.due_at limit :n""").param("s", status).param("n", limit)
+                .query((rs, n) -> {
+                    int sat = rs.getInt("satisfaction");
+                    return new Callback(rs.getLong("id"), rs.getLong("case_id"), rs.getString("number"), rs.getString("type"),
+                            instant(rs, "due_at"), rs.getString("status"), rs.wasNull() ? null : sat, rs.getString("done_by"),
+                            instant(rs, "done_at"));
+                }).list();
+    }
+
+    Optional<Callback> callbackOf(long caseId) {
+        return jdbc.sql("select b.*, f.number, f.type from case_callback b join case_file f on f.id = b.case_id where b.case_id = :c")
+                .param("c", caseId).query((rs, n) -> {
+                    int sat = rs.getInt("satisfaction");
+                    return new Callback(rs.getLong("id"), rs.getLong("case_id"), rs.getString("number"), rs.getString("type"),
+                            instant(rs, "due_at"), rs.getString("status"), rs.wasNull() ? null : sat, rs.getString("done_by"),
+                            instant(rs, "done_at"));
+                }).optional();
+    }
+
+    boolean completeCallback(long id, String status, Integer satisfaction, String noteEnc, String by, Instant at) {
+        return jdbc.sql("""
+                update case_callback set status = :s, satisfaction = :sat, note_enc = :n, done_by = :by, done_at = :at
+                where id = :id and status = 'PENDING'""")
+                .param("s", status).param("sat", satisfaction).param("n", noteEnc).param("by", by).param("at", ts(at))
+                .param("id", id).update() == 1;
+    }
+
+    Optional<Long> caseOfCallback(long id) {
+        return jdbc.sql("select case_id from case_callback where id = :id").param("id", id).query(Long.class).optional();
+    }
+
+    /** The cases received in a period, for the KPIs. */
+    List<CaseRecord> receivedBetween(Instant from, Instant to) {
+        return jdbc.sql("select * from case_file where received_at >= :f and received_at < :t").param("f", ts(from))
+                .param("t", ts(to)).query(CaseStore::row).list();
+    }
+
+    /** Callbacks due in a period: how many, and how many were made (reached or not). */
+    int[] callbackCounts(Instant from, Instant to) {
+        return jdbc.sql("""
+                select count(*), sum(case when status = 'REACHED' then 1 else 0 end) from case_callback
+                where due_at >= :f and due_at < :t""").param("f", ts(from)).param("t", ts(to))
+                .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
+    }
+
     private static Long longOrNull(ResultSet rs, String c) throws SQLException {
         long v = rs.getLong(c);
         return rs.wasNull() ? null : v;

@@ -98,6 +98,36 @@ class CaseApiController {
         return cases.close(id);
     }
 
+    @GetMapping("/kpis")
+    CaseService.Kpis kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        return cases.kpis(day(from, "from", today.withDayOfMonth(1)), day(to, "to", today));
+    }
+
+    static java.time.LocalDate day(String raw, String field, java.time.LocalDate fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return java.time.LocalDate.parse(raw.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.fuwu.platform.FieldValidationException.of(field, "cases.validation.day");
+        }
+    }
+
+    record CallbackInput(String outcome, Integer satisfaction, String note) {
+    }
+
+    @GetMapping("/callbacks")
+    List<org.fuwu.cases.internal.CaseStore.Callback> callbacks(@RequestParam(required = false) String status) {
+        return cases.callbacks(status);
+    }
+
+    @PostMapping("/callbacks/{callbackId}")
+    View callback(@PathVariable long callbackId, @RequestBody CallbackInput in) {
+        return cases.callback(callbackId, in.outcome(), in.satisfaction(), in.note());
+    }
+
     /** The cases API's rows of the access policy table. */
     @Configuration(proxyBeanMethods = false)
     static class Access {
@@ -107,12 +137,17 @@ class CaseApiController {
         static final Role[] READERS = {Role.TELLER, Role.LOBBY_MANAGER, Role.AGENT, Role.COMPLAINT_OFFICER, Role.SUPERVISOR,
                 Role.ADMIN, Role.QUALITY_MANAGER, Role.AUDITOR};
         static final Role[] OFFICERS = {Role.COMPLAINT_OFFICER, Role.SUPERVISOR, Role.ADMIN};
+        static final Role[] KPI_READERS = {Role.COMPLAINT_OFFICER, Role.SUPERVISOR, Role.ADMIN, Role.QUALITY_MANAGER,
+                Role.ANALYST, Role.AUDITOR};
 
         @Bean
         AccessRules caseAccessRules() {
             return () -> List.of(
                     AccessRule.roles("POST", "/api/v1/cases", OPENERS),
                     AccessRule.roles("GET", "/api/v1/cases", READERS),
+                    AccessRule.roles("GET", "/api/v1/cases/kpis", KPI_READERS),
+                    AccessRule.roles("GET", "/api/v1/cases/callbacks", OFFICERS),
+                    AccessRule.roles("POST", "/api/v1/cases/callbacks/*", OFFICERS),
                     AccessRule.roles("GET", "/api/v1/cases/*", READERS),
                     AccessRule.roles("POST", "/api/v1/cases/*/acknowledge", OFFICERS),
                     AccessRule.roles("POST", "/api/v1/cases/*/pause", OFFICERS),
