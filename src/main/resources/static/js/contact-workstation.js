@@ -218,6 +218,9 @@
             box.appendChild(listOf(root.dataset.msgLobby, v.lobbyVisits.map(function (x) {
                 return x.businessDay + ' ' + x.branchCode + ' ' + x.number + ' ' + x.status;
             })));
+            box.appendChild(listOf(root.dataset.msgCases, v.cases.map(function (x) {
+                return x.number + ' ' + x.type + ' ' + x.status;
+            })));
         }).catch(function () { /* the conversation card still works */ });
     }
 

@@ -32,4 +32,11 @@ public interface CaseIntake {
     }
 
     OpenedCase open(NewCase c);
+
+    /** A customer's case as other modules show it (the agent's customer 360): no free text. */
+    record CaseSummary(long id, String number, String type, String status, java.time.Instant receivedAt) {
+    }
+
+    /** A customer's cases, newest first. */
+    java.util.List<CaseSummary> ofCustomer(long customerId);
 }

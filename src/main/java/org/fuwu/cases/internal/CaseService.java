@@ -126,6 +126,12 @@ public class CaseService implements CaseIntake {
         });
     }
 
+    @Override
+    public List<CaseSummary> ofCustomer(long customerId) {
+        return store.ofCustomer(customerId).stream()
+                .map(r -> new CaseSummary(r.id(), r.number(), r.type(), r.status(), r.receivedAt())).toList();
+    }
+
     public View view(long id) {
         CaseRecord r = get(id);
         List<CaseClock.Pause> pauses = store.pauses(id);

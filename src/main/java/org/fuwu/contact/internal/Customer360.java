@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The customer of a conversation as the agent sees them in one place: the masked profile and segment,
- * the identities (masked, with which are verified), the products from the core system, and the history
- * across channels: earlier conversations on every channel and lobby tickets at every branch.
+ * the identities (masked, with which are verified), the products from the core system, the history
+ * across channels (earlier conversations on every channel, lobby tickets at every branch) and the cases.
  */
 @Service
 public class Customer360 {
@@ -27,7 +27,8 @@ public class Customer360 {
     /** The whole view; {@code linked} false (and the rest empty) when the conversation has no customer yet. */
     public record View(boolean linked, boolean verified, String customerNumber, String maskedName, String segment,
                        List<String> preferentialClasses, List<String> identities, List<CoreBanking.Product> products,
-                       List<PastConversation> conversations, List<LobbyVisits.LobbyVisit> lobbyVisits) {
+                       List<PastConversation> conversations, List<LobbyVisits.LobbyVisit> lobbyVisits,
+                       List<org.fuwu.cases.CaseIntake.CaseSummary> cases) {
     }
 
     private final ConversationDetails details;
@@ -35,9 +36,11 @@ public class Customer360 {
     private final CustomerDirectory customers;
     private final CoreBanking core;
     private final LobbyVisits lobby;
+    private final org.fuwu.cases.CaseIntake caseIntake;
 
     Customer360(ConversationDetails details, ConversationStore conversations, CustomerDirectory customers, CoreBanking core,
-                LobbyVisits lobby) {
+                LobbyVisits lobby, org.fuwu.cases.CaseIntake caseIntake) {
+        this.caseIntake = caseIntake;
         this.details = details;
         this.conversations = conversations;
         this.customers = customers;
@@ -49,7 +52,7 @@ public class Customer360 {
         details.detail(me, conversationId); // the same visibility as the conversation itself
         Conversation c = conversations.find(conversationId).orElseThrow(() -> new NotFoundException("conversation", conversationId));
         if (c.customerId() == null) {
-            return new View(false, c.verified(), null, null, null, List.of(), List.of(), List.of(), List.of(), List.of());
+            return new View(false, c.verified(), null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
         CustomerRef r = customers.get(c.customerId());
         return new View(true, c.verified(), r.customerNumber(), Masking.keep(r.name(), 1, 0), r.segment().name(),
@@ -59,6 +62,6 @@ public class Customer360 {
                 conversations.ofCustomer(r.id(), 20).stream().filter(x -> x.id() != conversationId)
                         .map(x -> new PastConversation(x.id(), x.channel().name(), x.status().name(), x.queueCode(), x.createdAt(),
                                 x.wrapUpCode())).toList(),
-                lobby.of(r.id(), 10));
+                lobby.of(r.id(), 10), caseIntake.ofCustomer(r.id()));
     }
 }

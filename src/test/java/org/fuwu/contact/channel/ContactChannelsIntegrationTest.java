@@ -441,6 +441,9 @@ class ContactChannelsIntegrationTest {
         assertThat(jdbc.sql("select count(*) from customer where id = :c").param("c", customerId).query(Integer.class).single())
                 .as("no customer was created").isEqualTo(1);
 
+        String caseNumber = JSON.readTree(mvc.perform(post("/api/v1/cases").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"SERVICE_REQUEST\",\"customerId\":" + customerId + ",\"summary\":\"补卡\",\"channel\":\"BRANCH\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("number").asString();
         StaffPrincipal agent = takeAsAgent(id, "zh-CN");
         JsonNode view = JSON.readTree(mvc.perform(get("/api/v1/conversations/" + id + "/customer").with(as(agent)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -454,6 +457,8 @@ class ContactChannelsIntegrationTest {
         }
         assertThat(view.get("lobbyVisits").size()).isEqualTo(1);
         assertThat(view.at("/lobbyVisits/0/branchCode").asString()).isEqualTo("B001");
+        assertThat(view.at("/cases/0/number").asString()).isEqualTo(caseNumber);
+        assertThat(view.get("cases").toString()).doesNotContain("补卡");
         StaffPrincipal stranger = ContactTestSupport.agent(staff, "旁人" + ContactTestSupport.unique(), Map.of("lang-zh", 3));
         mvc.perform(get("/api/v1/conversations/" + id + "/customer").with(as(stranger))).andExpect(status().isNotFound());
     }
