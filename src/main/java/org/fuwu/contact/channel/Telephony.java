@@ -53,6 +53,9 @@ class Telephony {
             }
             return new HttpTelephony(URI.create(p.url()), p.signingSecret(), clock);
         }
+        org.slf4j.LoggerFactory.getLogger(Telephony.class).warn(
+                "contact centre: DEMO telephony (fuwu.contact.telephony.mode=demo): softphone commands are answered by "
+                        + "Fuwu itself and nothing is dialled; set mode=http for the bank's telephony bridge");
         return new DemoTelephony(cti);
     }
 

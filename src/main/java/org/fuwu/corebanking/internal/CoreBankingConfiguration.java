@@ -46,6 +46,9 @@ class CoreBankingConfiguration {
             }
             return new HttpCoreBanking(p);
         }
+        LoggerFactory.getLogger(CoreBankingConfiguration.class).warn(
+                "core banking: DEMO products (fuwu.corebanking.mode=demo): made-up accounts, not a bank's data; "
+                        + "set mode=http and fuwu.corebanking.url for the bank's core system");
         return new DemoCoreBanking();
     }
 
