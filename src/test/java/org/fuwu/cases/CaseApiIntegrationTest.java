@@ -146,4 +146,37 @@ class CaseApiIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"complexity\":\"COMPLEX\",\"reason\":\"x\"}"))
                 .andExpect(status().isConflict());
     }
+
+    @Test
+    void aComplaintIsSuggestedAClassificationFromItsTextWhichTheOfficerConfirms() throws Exception {
+        JsonNode opened = json(mvc.perform(post("/api/v1/cases").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"COMPLAINT\",\"summary\":\"ATM吞卡后一直没人处理，工作人员态度不耐烦\",\"channel\":\"BRANCH\"}"))
+                .andExpect(status().isCreated()));
+        long id = opened.get("id").asLong();
+        JsonNode s = json(mvc.perform(get("/api/v1/cases/" + id + "/classification-suggestion").with(as(Role.COMPLAINT_OFFICER)))
+                .andExpect(status().isOk()));
+        assertThat(s.at("/business/code").asString()).isEqualTo("B01");
+        assertThat(s.at("/business/matched").toString()).contains("吞卡");
+        assertThat(s.at("/cause/code").asString()).isIn("C01", "C02");
+        mvc.perform(post("/api/v1/cases/" + id + "/classify").with(as(Role.COMPLAINT_OFFICER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"businessCode\":\"B01\",\"causeCode\":\"C02\",\"groupComplaint\":true,\"representatives\":6}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("representatives"));
+        mvc.perform(post("/api/v1/cases/" + id + "/classify").with(as(Role.COMPLAINT_OFFICER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"businessCode\":\"Z99\",\"causeCode\":\"C02\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("businessCode"));
+        mvc.perform(post("/api/v1/cases/" + id + "/classify").with(as(Role.COMPLAINT_OFFICER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"businessCode\":\"B01\",\"causeCode\":\"C02\",\"severity\":\"HIGH\",\"groupComplaint\":true,\"representatives\":3}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.severity").value("HIGH"));
+        mvc.perform(get("/api/v1/cases/" + id + "/classification").with(as(Role.SUPERVISOR))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.businessCode").value("B01")).andExpect(jsonPath("$.representatives").value(3));
+        // the code tables are configurable by administrators
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/cases/codes/CAUSE/C99")
+                .with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"nameZh\":\"测试原因\",\"nameEn\":\"Test cause\",\"keywords\":[\"测试\"]}")).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/cases/codes/CAUSE").with(as(Role.TELLER))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.code=='C99')].nameEn").value(org.hamcrest.Matchers.contains("Test cause")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/cases/codes/CAUSE/C98")
+                .with(as(Role.COMPLAINT_OFFICER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"nameZh\":\"x\",\"nameEn\":\"x\"}")).andExpect(status().isForbidden());
+    }
 }

@@ -300,6 +300,86 @@ public class CaseService implements CaseIntake {
         return r;
     }
 
+    static final Set<String> SEVERITIES = Set.of("LOW", "NORMAL", "HIGH", "CRITICAL");
+
+    /** The suggested classification of a case from its text: business type and cause, each with its keywords. */
+    public record SuggestedClassification(KeywordClassifier.Suggestion business, KeywordClassifier.Suggestion cause) {
+    }
+
+    public SuggestedClassification suggest(long id) {
+        String text = personalData.decrypt(get(id).summaryEnc());
+        return new SuggestedClassification(KeywordClassifier.suggest(text, store.codes("BUSINESS")).orElse(null),
+                KeywordClassifier.suggest(text, store.codes("CAUSE")).orElse(null));
+    }
+
+    /**
+     * The officer's classification: business and cause codes of the configured tables, severity, and for a group
+     * complaint its representatives, 1 to 5 (CBIRC 2020 No. 3). 422 names the field.
+     */
+    public View classify(long id, String business, String cause, String severity, boolean group, Integer representatives) {
+        if (business == null || !store.codeExists("BUSINESS", business.strip())) {
+            throw FieldValidationException.of("businessCode", "cases.validation.businessCode");
+        }
+        if (cause == null || !store.codeExists("CAUSE", cause.strip())) {
+            throw FieldValidationException.of("causeCode", "cases.validation.causeCode");
+        }
+        String sev = severity == null ? "NORMAL" : severity.strip().toUpperCase(Locale.ROOT);
+        if (!SEVERITIES.contains(sev)) {
+            throw FieldValidationException.of("severity", "cases.validation.severity");
+        }
+        int reps = representatives == null ? 0 : representatives;
+        if (group ? reps < 1 || reps > 5 : reps != 0) {
+            throw FieldValidationException.of("representatives", "cases.validation.representatives");
+        }
+        tx.executeWithoutResult(s -> {
+            CaseRecord r = get(id);
+            if (r.status().equals("CLOSED")) {
+                throw new ConflictException("cases.conflict.status", r.number(), r.status());
+            }
+            store.classify(id, business.strip(), cause.strip(), sev, group, reps, actor());
+            store.event(id, "CLASSIFIED", actor(), personalData.encrypt(business.strip() + " / " + cause.strip() + " / " + sev
+                    + (group ? " / group of " + reps : "")), clock.instant());
+            audit.success("cases.case.classify", "case:" + id, Map.of("business", business.strip(), "cause", cause.strip(),
+                    "severity", sev));
+        });
+        return view(id);
+    }
+
+    public CaseStore.Classification classification(long id) {
+        get(id);
+        return store.classification(id);
+    }
+
+    public List<KeywordClassifier.Code> codes(String kind) {
+        String k = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
+        if (!k.equals("BUSINESS") && !k.equals("CAUSE")) {
+            throw FieldValidationException.of("kind", "cases.validation.codeKind");
+        }
+        return store.codes(k);
+    }
+
+    /** An administrator adds or changes a code (audited); codes are never deleted, only made inactive. */
+    public void putCode(String kind, String code, String nameZh, String nameEn, List<String> keywords, boolean active) {
+        String k = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
+        if (!k.equals("BUSINESS") && !k.equals("CAUSE")) {
+            throw FieldValidationException.of("kind", "cases.validation.codeKind");
+        }
+        if (code == null || !code.matches("[A-Z0-9]{1,20}")) {
+            throw FieldValidationException.of("code", "cases.validation.code");
+        }
+        if (nameZh == null || nameZh.isBlank() || nameEn == null || nameEn.isBlank()) {
+            throw FieldValidationException.of("nameZh", "cases.validation.codeName");
+        }
+        String kw = keywords == null ? "" : String.join(",", keywords.stream().map(String::strip).filter(x -> !x.isEmpty()).toList());
+        if (kw.length() > 1000) {
+            throw FieldValidationException.of("keywords", "cases.validation.keywords");
+        }
+        tx.executeWithoutResult(s -> {
+            store.upsertCode(k, code, nameZh.strip(), nameEn.strip(), kw, active);
+            audit.success("cases.code.put", "caseCode:" + k + ":" + code, Map.of("active", String.valueOf(active)));
+        });
+    }
+
     static final Set<String> CALLBACK_OUTCOMES = Set.of("REACHED", "UNREACHABLE");
 
     /** Records a callback's outcome; satisfaction 1-5 when the customer was reached (422 otherwise). */

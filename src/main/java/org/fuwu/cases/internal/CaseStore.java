@@ -193,6 +193,48 @@ public class CaseStore {
                 .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
     }
 
+    public List<KeywordClassifier.Code> codes(String kind) {
+        return jdbc.sql("select * from case_code where kind = :k and active = true order by code").param("k", kind)
+                .query((rs, n) -> new KeywordClassifier.Code(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+                        java.util.Arrays.stream(rs.getString("keywords").split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                                .toList())).list();
+    }
+
+    boolean codeExists(String kind, String code) {
+        return jdbc.sql("select count(*) from case_code where kind = :k and code = :c and active = true").param("k", kind)
+                .param("c", code).query(Integer.class).single() > 0;
+    }
+
+    void upsertCode(String kind, String code, String nameZh, String nameEn, String keywords, boolean active) {
+        int n = jdbc.sql("update case_code set name_zh = :zh, name_en = :en, keywords = :kw, active = :a where kind = :k and code = :c")
+                .param("zh", nameZh).param("en", nameEn).param("kw", keywords).param("a", active).param("k", kind).param("c", code)
+                .update();
+        if (n == 0) {
+            jdbc.sql("insert into case_code (kind, code, name_zh, name_en, keywords, active) values (:k, :c, :zh, :en, :kw, :a)")
+                    .param("k", kind).param("c", code).param("zh", nameZh).param("en", nameEn).param("kw", keywords)
+                    .param("a", active).update();
+        }
+    }
+
+    void classify(long id, String business, String cause, String severity, boolean group, int representatives, String by) {
+        jdbc.sql("""
+                update case_file set business_code = :b, cause_code = :c, severity = :s, group_complaint = :g,
+                    representatives = :r, classified_by = :by, version = version + 1 where id = :id""")
+                .param("b", business).param("c", cause).param("s", severity).param("g", group).param("r", representatives)
+                .param("by", by).param("id", id).update();
+    }
+
+    /** The classification of a case: business code, cause code, group flag, representatives, classified by. */
+    public record Classification(String businessCode, String causeCode, boolean groupComplaint, int representatives,
+                                 String classifiedBy) {
+    }
+
+    Classification classification(long id) {
+        return jdbc.sql("select business_code, cause_code, group_complaint, representatives, classified_by from case_file where id = :id")
+                .param("id", id).query((rs, n) -> new Classification(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                        rs.getInt(4), rs.getString(5))).single();
+    }
+
     private static Long longOrNull(ResultSet rs, String c) throws SQLException {
         long v = rs.getLong(c);
         return rs.wasNull() ? null : v;

@@ -118,6 +118,39 @@ class CaseApiController {
     record CallbackInput(String outcome, Integer satisfaction, String note) {
     }
 
+    record ClassifyInput(String businessCode, String causeCode, String severity, Boolean groupComplaint, Integer representatives) {
+    }
+
+    record CodeInput(String nameZh, String nameEn, List<String> keywords, Boolean active) {
+    }
+
+    @GetMapping("/{id}/classification-suggestion")
+    CaseService.SuggestedClassification suggestion(@PathVariable long id) {
+        return cases.suggest(id);
+    }
+
+    @GetMapping("/{id}/classification")
+    org.fuwu.cases.internal.CaseStore.Classification classification(@PathVariable long id) {
+        return cases.classification(id);
+    }
+
+    @PostMapping("/{id}/classify")
+    View classify(@PathVariable long id, @RequestBody ClassifyInput in) {
+        return cases.classify(id, in.businessCode(), in.causeCode(), in.severity(), Boolean.TRUE.equals(in.groupComplaint()),
+                in.representatives());
+    }
+
+    @GetMapping("/codes/{kind}")
+    List<org.fuwu.cases.internal.KeywordClassifier.Code> codes(@PathVariable String kind) {
+        return cases.codes(kind);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/codes/{kind}/{code}")
+    ResponseEntity<Void> putCode(@PathVariable String kind, @PathVariable String code, @RequestBody CodeInput in) {
+        cases.putCode(kind, code, in.nameZh(), in.nameEn(), in.keywords(), in.active() == null || in.active());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/callbacks")
     List<org.fuwu.cases.internal.CaseStore.Callback> callbacks(@RequestParam(required = false) String status) {
         return cases.callbacks(status);
@@ -146,6 +179,11 @@ class CaseApiController {
                     AccessRule.roles("POST", "/api/v1/cases", OPENERS),
                     AccessRule.roles("GET", "/api/v1/cases", READERS),
                     AccessRule.roles("GET", "/api/v1/cases/kpis", KPI_READERS),
+                    AccessRule.roles("GET", "/api/v1/cases/codes/*", READERS),
+                    AccessRule.roles("PUT", "/api/v1/cases/codes/*/*", Role.ADMIN),
+                    AccessRule.roles("GET", "/api/v1/cases/*/classification-suggestion", OFFICERS),
+                    AccessRule.roles("GET", "/api/v1/cases/*/classification", READERS),
+                    AccessRule.roles("POST", "/api/v1/cases/*/classify", OFFICERS),
                     AccessRule.roles("GET", "/api/v1/cases/callbacks", OFFICERS),
                     AccessRule.roles("POST", "/api/v1/cases/callbacks/*", OFFICERS),
                     AccessRule.roles("GET", "/api/v1/cases/*", READERS),
