@@ -63,6 +63,9 @@ class CaseBrowserTest {
         officer.open(path + "?lang=en");
         String due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(16).format(DateTimeFormatter.ISO_LOCAL_DATE);
         assertThat(officer.text("#clock-decision")).contains("Decision (15 days)").contains(due + " 00:00").contains("running");
+        assertThat(officer.text("#suggestion")).contains("B01 (card, atm)").contains("C02 (nobody)");
+        officer.click("#classify");
+        assertThat(officer.text("#flash")).isEqualTo("Classification confirmed.");
         officer.click("#acknowledge");
         assertThat(officer.text("#flash")).isEqualTo("Taken and acknowledged.");
         assertThat(officer.text("#clock-first-response")).contains("met");

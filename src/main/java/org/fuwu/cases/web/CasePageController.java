@@ -83,16 +83,23 @@ class CasePageController {
         model.addAttribute("c", cases.view(id));
         model.addAttribute("callback", cases.callbackOf(id).orElse(null));
         model.addAttribute("zone", ZoneId.of("Asia/Shanghai"));
+        model.addAttribute("classification", cases.classification(id));
+        model.addAttribute("suggestion", cases.suggest(id));
+        model.addAttribute("businessCodes", cases.codes("BUSINESS"));
+        model.addAttribute("causeCodes", cases.codes("CAUSE"));
         return "cases/case";
     }
 
-    static final Set<String> ACTIONS = Set.of("acknowledge", "pause", "resume", "extend", "approve", "decide", "close", "callback");
+    static final Set<String> ACTIONS = Set.of("acknowledge", "pause", "resume", "extend", "approve", "decide", "close", "callback", "classify");
 
     @PostMapping("/cases/{id}/{action}")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String reason,
                @RequestParam(required = false) String complexity, @RequestParam(required = false) String decision,
                @RequestParam(required = false) String outcome, @RequestParam(required = false) Integer satisfaction,
-               @RequestParam(required = false) Long callbackId, RedirectAttributes flash, Locale locale) {
+               @RequestParam(required = false) Long callbackId, @RequestParam(required = false) String businessCode,
+               @RequestParam(required = false) String causeCode, @RequestParam(required = false) String severity,
+               @RequestParam(defaultValue = "false") boolean groupComplaint,
+               @RequestParam(required = false) Integer representatives, RedirectAttributes flash, Locale locale) {
         try {
             switch (action) {
                 case "acknowledge" -> cases.acknowledge(id);
@@ -103,6 +110,8 @@ class CasePageController {
                 case "decide" -> cases.decide(id, decision);
                 case "close" -> cases.close(id);
                 case "callback" -> cases.callback(callbackId == null ? -1 : callbackId, outcome, satisfaction, reason);
+                case "classify" -> cases.classify(id, businessCode, causeCode, severity, groupComplaint,
+                        groupComplaint ? representatives : Integer.valueOf(0));
                 default -> throw new org.fuwu.platform.NotFoundException("action", action);
             }
             flash.addFlashAttribute("flash", messages.getMessage("cases.page.done." + action, null, locale));
