@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * conversation to the customer file of that mobile (found by its blind index; a customer is never
  * created here, so never duplicated) and marks it verified; a mobile the bank does not know is still
  * verified, but linked to no one. A conversation that its channel already verified (SMS, WeChat, an IVR
- * PIN) is never asked again (409). Codes: 6 digits, 5 minutes, 5 wrong entries, 3 codes in 10 minutes.
+ * PIN) is never asked again (409). Codes: 6 digits, 5 minutes, 5 wrong entries, 3 codes in 10 minutes per
+ * conversation and 5 an hour per mobile number.
  */
 @Service
 public class Verification {
@@ -52,6 +53,11 @@ public class Verification {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /**
+     * Codes per mobile number across conversations (a guest may start many chats): at most 5 an hour per
+     * number, so the code cannot be used to flood someone's phone (SMS pumping). In memory, per instance.
+     */
+    private final org.fuwu.platform.ClientRateLimit perMobile;
 
     Verification(ChatService chat, ConversationStore conversations, CustomerDirectory customers, PersonalData personalData,
                  SmsGateway sms, Timeline timeline, JdbcClient jdbc, Clock clock, PlatformTransactionManager txManager) {
@@ -64,6 +70,7 @@ public class Verification {
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
+        this.perMobile = new org.fuwu.platform.ClientRateLimit(5, Duration.ofHours(1), clock);
     }
 
     /** Sends a code to the mobile; 422 naming {@code mobile} when it is not one, 409 when verified or over the limit. */
@@ -74,6 +81,9 @@ public class Verification {
         }
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         Conversation c = chat.byToken(token);
+        if (!perMobile.tryAcquire(personalData.blindIndex("otp-mobile", m))) {
+            throw new ConflictException("contact.conflict.tooManyCodes");
+        }
         Instant expires = tx.execute(s -> {
             Conversation now = conversations.find(c.id()).orElseThrow();
             if (now.verified()) {

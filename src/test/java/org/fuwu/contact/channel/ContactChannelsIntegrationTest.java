@@ -527,4 +527,19 @@ class ContactChannelsIntegrationTest {
         assertThat(mail.getSubject()).isEqualTo("Your chat transcript #" + id);
         assertThat(String.valueOf(mail.getContent())).contains("[receipt.png]").contains("Thanks, I can see the receipt.");
     }
+
+    @Test
+    void oneMobileNumberGetsAtMostFiveCodesAnHourHoweverManyChatsAskForThem() throws Exception {
+        String mobile = org.fuwu.customer.CustomerFixtures.mobile();
+        for (int i = 0; i < 6; i++) {
+            int n = i;
+            String token = JSON.readTree(mvc.perform(post("/api/v1/chat/conversations").contentType(MediaType.APPLICATION_JSON)
+                    .with(r -> { r.setRemoteAddr("10.90." + n + ".7"); return r; }).content("{\"language\":\"zh-CN\"}"))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("token").asString();
+            mvc.perform(post("/api/v1/chat/conversations/" + token + "/verification").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"mobile\":\"" + mobile + "\"}"))
+                    .andExpect(i < 5 ? status().isAccepted() : status().isConflict());
+        }
+        assertThat(sms.sent.stream().filter(m -> m.to().equals(mobile))).hasSize(5);
+    }
 }
