@@ -179,4 +179,26 @@ class CaseApiIntegrationTest {
                 .with(as(Role.COMPLAINT_OFFICER)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"nameZh\":\"x\",\"nameEn\":\"x\"}")).andExpect(status().isForbidden());
     }
+
+    @Test
+    void anOfficerInvolvedInTheMatterOrWhoRecordedTheComplaintCannotTakeIt() throws Exception {
+        StaffPrincipal named = principal(Scope.bank(), Role.COMPLAINT_OFFICER);
+        long id = json(mvc.perform(post("/api/v1/cases").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"COMPLAINT\",\"summary\":\"投诉专员态度差\",\"channel\":\"VOICE\",\"involvedStaff\":[\""
+                        + named.username() + "\"]}")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.involvedStaff[0]").value(named.username()))).get("id").asLong();
+        mvc.perform(post("/api/v1/cases/" + id + "/acknowledge").with(as(named))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("another officer")));
+        StaffPrincipal other = new StaffPrincipal(0, "other-officer", "Other", java.util.Set.of(Role.COMPLAINT_OFFICER), Scope.bank(), null);
+        mvc.perform(post("/api/v1/cases/" + id + "/acknowledge").with(as(other))).andExpect(status().isOk());
+
+        StaffPrincipal recorder = new StaffPrincipal(0, "recording-officer", "Rec", java.util.Set.of(Role.COMPLAINT_OFFICER), Scope.bank(), null);
+        long own = json(mvc.perform(post("/api/v1/cases").with(as(recorder)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"COMPLAINT\",\"summary\":\"电话投诉\",\"channel\":\"VOICE\"}")).andExpect(status().isCreated()))
+                .get("id").asLong();
+        mvc.perform(post("/api/v1/cases/" + own + "/acknowledge").with(as(recorder))).andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/cases").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"COMPLAINT\",\"summary\":\"x\",\"channel\":\"VOICE\",\"involvedStaff\":[\"Bad Name!\"]}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("involvedStaff"));
+    }
 }

@@ -53,7 +53,8 @@ public class CaseService implements CaseIntake {
     /** A case as staff see it. */
     public record View(long id, String number, String type, String status, Long customerId, String channel, String summary,
                        Instant receivedAt, String ruleSet, String complexity, String severity, Long officerId,
-                       String createdBy, Long sourceConversationId, boolean paused, String extensionRequestedBy,
+                       String createdBy, Long sourceConversationId, List<String> involvedStaff, boolean paused,
+                       String extensionRequestedBy,
                        String extensionApprovedBy, String decision, List<ClockView> clocks, List<Line> timeline) {
     }
 
@@ -95,6 +96,16 @@ public class CaseService implements CaseIntake {
 
     @Override
     public OpenedCase open(NewCase c) {
+        return open(c, List.of());
+    }
+
+    /** Opens a case naming the staff it involves (the complaint is about them): they may never take it. */
+    public OpenedCase open(NewCase c, List<String> involvedStaff) {
+        List<String> involved = involvedStaff == null ? List.of() : involvedStaff.stream().filter(u -> u != null && !u.isBlank())
+                .map(u -> u.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        if (involved.size() > 10 || involved.stream().anyMatch(u -> !u.matches("[a-z0-9][a-z0-9._-]{0,99}"))) {
+            throw FieldValidationException.of("involvedStaff", "cases.validation.involvedStaff");
+        }
         String type = c.type() == null ? "" : c.type().strip().toUpperCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
             throw FieldValidationException.of("type", "cases.validation.type");
@@ -120,6 +131,7 @@ public class CaseService implements CaseIntake {
             long id = store.insert(number, type, c.customerId(), channel, personalData.encrypt(c.summary().strip()), received,
                     ruleSet, "NORMAL", actor(), c.sourceConversationId(), now);
             store.event(id, "OPENED", actor(), null, now);
+            involved.forEach(u -> store.involve(id, u));
             audit.success("cases.case.open", "case:" + id, Map.of("number", number, "type", type, "channel", channel));
             events.publishEvent(new CaseOpened(id, number, type, c.customerId(), channel, received));
             return new OpenedCase(id, number);
@@ -148,7 +160,7 @@ public class CaseService implements CaseIntake {
                 e.detailEnc() == null ? null : personalData.decrypt(e.detailEnc()), e.at())).toList();
         return new View(r.id(), r.number(), r.type(), r.status(), r.customerId(), r.channel(), personalData.decrypt(r.summaryEnc()),
                 r.receivedAt(), r.ruleSet(), r.complexity(), r.severity(), r.officerId(), r.createdBy(), r.sourceConversationId(),
-                store.paused(id), r.extensionRequestedBy(), r.extensionApprovedBy(),
+                store.involved(id), store.paused(id), r.extensionRequestedBy(), r.extensionApprovedBy(),
                 r.decisionEnc() == null ? null : personalData.decrypt(r.decisionEnc()), clocks, timeline);
     }
 
@@ -156,9 +168,18 @@ public class CaseService implements CaseIntake {
         return store.find(id).orElseThrow(() -> new NotFoundException("case", id));
     }
 
-    /** The officer takes the case: it is theirs, and acknowledged to the customer (stops the first-response clock). */
+    /**
+     * The officer takes the case: it is theirs, and acknowledged to the customer (stops the first-response clock).
+     * Recusal: staff the case names as involved, and whoever recorded a complaint, may not take it (409).
+     */
     public View acknowledge(long id) {
         StaffPrincipal me = CurrentStaff.get();
+        CaseRecord r0 = get(id);
+        boolean complaint = r0.type().equals("COMPLAINT") || r0.type().equals("REGULATOR_COMPLAINT");
+        if (store.involved(id).contains(me.username().toLowerCase(Locale.ROOT))
+                || (complaint && r0.createdBy().equals(me.auditName()))) {
+            throw new ConflictException("cases.conflict.recusal", r0.number());
+        }
         tx.executeWithoutResult(s -> {
             if (!store.move(id, "OPEN", "ACKNOWLEDGED", "acknowledged_at", clock.instant())) {
                 throw new ConflictException("cases.conflict.status", get(id).number(), get(id).status());

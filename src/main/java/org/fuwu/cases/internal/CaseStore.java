@@ -235,6 +235,15 @@ public class CaseStore {
                         rs.getInt(4), rs.getString(5))).single();
     }
 
+    void involve(long caseId, String username) {
+        jdbc.sql("insert into case_involved_staff (case_id, username) values (:c, :u)").param("c", caseId).param("u", username).update();
+    }
+
+    public List<String> involved(long caseId) {
+        return jdbc.sql("select username from case_involved_staff where case_id = :c order by username").param("c", caseId)
+                .query(String.class).list();
+    }
+
     private static Long longOrNull(ResultSet rs, String c) throws SQLException {
         long v = rs.getLong(c);
         return rs.wasNull() ? null : v;

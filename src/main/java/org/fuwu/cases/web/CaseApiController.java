@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cases", description = "Service requests and complaints with their SLA and legal clocks")
 class CaseApiController {
 
-    record OpenInput(String type, Long customerId, String summary, String channel, Instant receivedAt) {
+    record OpenInput(String type, Long customerId, String summary, String channel, Instant receivedAt, List<String> involvedStaff) {
     }
 
     record Reason(String reason) {
@@ -49,7 +49,8 @@ class CaseApiController {
 
     @PostMapping
     ResponseEntity<View> open(@RequestBody OpenInput in) {
-        var opened = cases.open(new CaseIntake.NewCase(in.type(), in.customerId(), in.summary(), in.channel(), in.receivedAt(), null));
+        var opened = cases.open(new CaseIntake.NewCase(in.type(), in.customerId(), in.summary(), in.channel(), in.receivedAt(), null),
+                in.involvedStaff());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id())).body(cases.view(opened.id()));
     }
 
