@@ -3,16 +3,11 @@ package org.fuwu.contact.internal;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.fuwu.contact.ConversationStarted;
 import org.fuwu.customer.CustomerDirectory;
 import org.fuwu.customer.CustomerRef;
-import org.fuwu.customer.Segment;
 import org.fuwu.platform.CurrentStaff;
-import org.fuwu.platform.CustomerTokens;
 import org.fuwu.platform.FieldValidationException;
-import org.fuwu.platform.PersonalData;
 import org.fuwu.platform.StaffPrincipal;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,23 +25,18 @@ public class BranchHandover {
     private final ContactConfigStore config;
     private final CustomerDirectory customers;
     private final Timeline timeline;
-    private final ContactRouting routing;
-    private final PersonalData personalData;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ContactProperties properties;
     private final TransactionTemplate tx;
+    private final ConversationOpener opener;
 
     BranchHandover(ConversationStore conversations, ContactConfigStore config, CustomerDirectory customers, Timeline timeline,
-                   ContactRouting routing, PersonalData personalData, ApplicationEventPublisher events, Clock clock,
-                   ContactProperties properties, PlatformTransactionManager txManager) {
+                   Clock clock, ContactProperties properties, PlatformTransactionManager txManager, ConversationOpener opener) {
+        this.opener = opener;
         this.conversations = conversations;
         this.config = config;
         this.customers = customers;
         this.timeline = timeline;
-        this.routing = routing;
-        this.personalData = personalData;
-        this.events = events;
         this.clock = clock;
         this.properties = properties;
         this.tx = new TransactionTemplate(txManager);
@@ -63,16 +53,10 @@ public class BranchHandover {
         String t = ChatService.text(text, properties.maxMessageLength());
         return tx.execute(s -> {
             Instant now = clock.instant();
-            String language = customer.preferredLanguage() != null && customer.preferredLanguage().startsWith("en") ? "en" : "zh-CN";
-            long id = conversations.insert(new ConversationStore.NewConversation(CustomerTokens.next(), ContactChannel.BRANCH,
-                    language, personalData.encrypt(customer.name()), customer.id(), true, customer.segment() != Segment.ORDINARY,
-                    queue, queue, config.queue(queue).map(ContactQueue::priority).orElse(0),
-                    conversations.lastAgentOf(customer.id()).orElse(null), null, now));
-            timeline.append(id, null, "STATUS", "ALL", "SYSTEM", null, null, "status=QUEUED", now);
+            long id = opener.open(new ConversationOpener.Opening(ContactChannel.BRANCH, null, null, customer, true, queue, queue,
+                    null, null, null, null), now).id();
             timeline.append(id, null, "NOTE", "STAFF", "AGENT", me.displayName() + " (" + CurrentStaff.scope().label() + ")",
                     t, "by=branch", now);
-            events.publishEvent(new ConversationStarted(id, ContactChannel.BRANCH.name(), queue, customer.id(), now));
-            routing.requestRound();
             return conversations.find(id).orElseThrow();
         });
     }

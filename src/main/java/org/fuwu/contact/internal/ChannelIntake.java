@@ -4,15 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.fuwu.contact.ConversationStarted;
 import org.fuwu.customer.CustomerDirectory;
 import org.fuwu.customer.CustomerRef;
 import org.fuwu.customer.IdentityKind;
-import org.fuwu.customer.Segment;
-import org.fuwu.platform.CustomerTokens;
 import org.fuwu.platform.FieldValidationException;
 import org.fuwu.platform.PersonalData;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,28 +49,25 @@ public class ChannelIntake {
 
     private final ConversationStore conversations;
     private final ChannelStore channels;
-    private final ContactConfigStore config;
     private final CustomerDirectory customers;
     private final Timeline timeline;
     private final ContactRouting routing;
     private final PersonalData personalData;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ContactProperties properties;
     private final TransactionTemplate tx;
+    private final ConversationOpener opener;
 
-    ChannelIntake(ConversationStore conversations, ChannelStore channels, ContactConfigStore config,
-                  CustomerDirectory customers, Timeline timeline, ContactRouting routing, PersonalData personalData,
-                  ApplicationEventPublisher events, Clock clock, ContactProperties properties,
-                  PlatformTransactionManager txManager) {
+    ChannelIntake(ConversationStore conversations, ChannelStore channels, CustomerDirectory customers, Timeline timeline,
+                  ContactRouting routing, PersonalData personalData, Clock clock, ContactProperties properties,
+                  PlatformTransactionManager txManager, ConversationOpener opener) {
+        this.opener = opener;
         this.conversations = conversations;
         this.channels = channels;
-        this.config = config;
         this.customers = customers;
         this.timeline = timeline;
         this.routing = routing;
         this.personalData = personalData;
-        this.events = events;
         this.clock = clock;
         this.properties = properties;
         this.tx = new TransactionTemplate(txManager);
@@ -115,19 +108,11 @@ public class ChannelIntake {
         boolean started = c == null;
         if (started) {
             CustomerRef customer = customers.findByIdentity(in.addressKind(), address).filter(CustomerRef::active).orElse(null);
-            boolean vip = customer != null && customer.segment() != Segment.ORDINARY;
+            // the channel vouches for the address, except e-mail's From
             boolean verified = customer != null && in.channel() != ContactChannel.EMAIL;
-            Long preferred = customer == null ? null : conversations.lastAgentOf(customer.id()).orElse(null);
-            String queue = properties.defaultQueue();
-            int priority = config.queue(queue).map(ContactQueue::priority).orElse(0);
-            String language = customer != null && customer.preferredLanguage() != null
-                    && customer.preferredLanguage().startsWith("en") ? "en" : "zh-CN";
-            long id = conversations.insert(new ConversationStore.NewConversation(CustomerTokens.next(), in.channel(), language,
-                    customer == null ? null : personalData.encrypt(customer.name()), customer == null ? null : customer.id(),
-                    verified, vip, null, queue, priority, preferred, null, now, personalData.encrypt(address), index,
-                    in.subject() == null || in.subject().isBlank() ? null : personalData.encrypt(in.subject().strip())));
-            timeline.append(id, null, "STATUS", "ALL", "SYSTEM", null, null, "status=QUEUED", now);
-            events.publishEvent(new ConversationStarted(id, in.channel().name(), queue, customer == null ? null : customer.id(), now));
+            long id = opener.open(new ConversationOpener.Opening(in.channel(), null, null, customer, verified, null,
+                    properties.defaultQueue(), null, personalData.encrypt(address), index,
+                    in.subject() == null || in.subject().isBlank() ? null : personalData.encrypt(in.subject().strip())), now).id();
             c = conversations.find(id).orElseThrow();
         }
         timeline.append(c.id(), c.currentAgent(), "MESSAGE", "ALL", "CUSTOMER", null, text, null, now);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.fuwu.contact.ConversationEnded;
-import org.fuwu.contact.ConversationStarted;
 import org.fuwu.platform.ConflictException;
 import org.fuwu.platform.CustomerTokens;
 import org.fuwu.platform.FieldValidationException;
@@ -41,26 +40,24 @@ public class ChatService {
     private final ConversationStore conversations;
     private final ContactConfigStore config;
     private final org.fuwu.customer.CustomerDirectory customers;
+    private final ConversationOpener opener;
     private final Timeline timeline;
     private final TimelineStore timelineStore;
-    private final ContactRouting routing;
-    private final PersonalData personalData;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ContactProperties properties;
     private final TransactionTemplate tx;
 
     ChatService(ConversationStore conversations, ContactConfigStore config, Timeline timeline, TimelineStore timelineStore,
-                ContactRouting routing, PersonalData personalData, ApplicationEventPublisher events, Clock clock,
+                ApplicationEventPublisher events, Clock clock,
                 ContactProperties properties, PlatformTransactionManager txManager,
-                org.fuwu.customer.CustomerDirectory customers) {
+                org.fuwu.customer.CustomerDirectory customers, ConversationOpener opener) {
         this.customers = customers;
+        this.opener = opener;
         this.conversations = conversations;
         this.config = config;
         this.timeline = timeline;
         this.timelineStore = timelineStore;
-        this.routing = routing;
-        this.personalData = personalData;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
@@ -110,19 +107,10 @@ public class ChatService {
         }
         try {
             return tx.execute(s -> {
-                Instant now = clock.instant();
-                int priority = config.queue(queue).map(ContactQueue::priority).orElse(0);
-                String token = CustomerTokens.next();
-                long id = conversations.insert(new ConversationStore.NewConversation(token, channel, lang,
-                        linked != null ? personalData.encrypt(linked.name()) : n == null ? null : personalData.encrypt(n),
-                        linked == null ? null : linked.id(), linked != null,
-                        linked != null && linked.segment() != org.fuwu.customer.Segment.ORDINARY,
-                        topic == null || topic.isBlank() ? null : topic.strip(), queue, priority,
-                        linked == null ? null : conversations.lastAgentOf(linked.id()).orElse(null), idempotencyKey, now));
-                timeline.append(id, null, "STATUS", "ALL", "SYSTEM", null, null, "status=QUEUED", now);
-                events.publishEvent(new ConversationStarted(id, channel.name(), queue, linked == null ? null : linked.id(), now));
-                routing.requestRound();
-                return new Started(id, token);
+                var o = opener.open(new ConversationOpener.Opening(channel, lang, n, linked, linked != null,
+                        topic == null || topic.isBlank() ? null : topic.strip(), queue, idempotencyKey, null, null, null),
+                        clock.instant());
+                return new Started(o.id(), o.token());
             });
         } catch (DuplicateKeyException e) {
             var first = idempotencyKey == null ? null : conversations.findByIdempotencyKey(idempotencyKey).orElse(null);

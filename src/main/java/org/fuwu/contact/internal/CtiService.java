@@ -7,13 +7,10 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.fuwu.contact.ConversationEnded;
-import org.fuwu.contact.ConversationStarted;
 import org.fuwu.customer.CustomerDirectory;
 import org.fuwu.customer.CustomerRef;
 import org.fuwu.customer.IdentityKind;
-import org.fuwu.customer.Segment;
 import org.fuwu.platform.ConflictException;
-import org.fuwu.platform.CustomerTokens;
 import org.fuwu.platform.FieldValidationException;
 import org.fuwu.platform.Identifiers;
 import org.fuwu.platform.NotFoundException;
@@ -70,23 +67,24 @@ public class CtiService {
     private final ContactConfigStore config;
     private final CustomerDirectory customers;
     private final Timeline timeline;
-    private final ContactRouting routing;
     private final PersonalData personalData;
     private final ApplicationEventPublisher events;
     private final TelephonyPort telephony;
     private final Clock clock;
     private final ContactProperties properties;
     private final TransactionTemplate tx;
+    private final ConversationOpener opener;
 
     CtiService(ConversationStore conversations, ChannelStore channels, ContactConfigStore config, CustomerDirectory customers,
-               Timeline timeline, ContactRouting routing, PersonalData personalData, ApplicationEventPublisher events,
-               TelephonyPort telephony, Clock clock, ContactProperties properties, PlatformTransactionManager txManager) {
+               Timeline timeline, PersonalData personalData, ApplicationEventPublisher events,
+               TelephonyPort telephony, Clock clock, ContactProperties properties, PlatformTransactionManager txManager,
+               ConversationOpener opener) {
+        this.opener = opener;
         this.conversations = conversations;
         this.channels = channels;
         this.config = config;
         this.customers = customers;
         this.timeline = timeline;
-        this.routing = routing;
         this.personalData = personalData;
         this.events = events;
         this.telephony = telephony;
@@ -124,24 +122,14 @@ public class CtiService {
                     .or(() -> in.cardNumber() == null || in.cardNumber().isBlank() ? java.util.Optional.empty()
                             : customers.findByIdentity(IdentityKind.CARD_NUMBER, in.cardNumber()).filter(CustomerRef::active))
                     .orElse(null);
-            boolean vip = customer != null && customer.segment() != Segment.ORDINARY;
-            String language = lang != null ? lang : customer != null && customer.preferredLanguage() != null
-                    && customer.preferredLanguage().startsWith("en") ? "en" : "zh-CN";
-            int priority = config.queue(queue).map(ContactQueue::priority).orElse(0);
-            long id = conversations.insert(new ConversationStore.NewConversation(CustomerTokens.next(), ContactChannel.VOICE,
-                    language, customer == null ? null : personalData.encrypt(customer.name()),
-                    customer == null ? null : customer.id(), customer != null && in.ivrVerified(), vip, queue, queue, priority,
-                    customer == null ? null : conversations.lastAgentOf(customer.id()).orElse(null), null, now,
-                    personalData.encrypt(ani), personalData.blindIndex(IdentityKind.MOBILE.indexKind(), ani), null));
+            long id = opener.open(new ConversationOpener.Opening(ContactChannel.VOICE, lang, null, customer,
+                    customer != null && in.ivrVerified(), queue, queue, null, personalData.encrypt(ani),
+                    personalData.blindIndex(IdentityKind.MOBILE.indexKind(), ani), null), now).id();
             conversations.setCall(id, callId, "RINGING");
             channels.recordInbound(ContactChannel.VOICE, callId, id, now);
-            timeline.append(id, null, "STATUS", "ALL", "SYSTEM", null, null, "status=QUEUED", now);
             String ivr = "dnis=" + clip(in.dnis()) + (in.ivrResult() == null ? "" : ";ivr=" + clip(in.ivrResult()))
                     + (in.ivrVerified() ? ";ivrVerified=true" : "");
             timeline.append(id, null, "CALL", "STAFF", "SYSTEM", null, null, "call=OFFERED;" + ivr, now);
-            events.publishEvent(new ConversationStarted(id, ContactChannel.VOICE.name(), queue,
-                    customer == null ? null : customer.id(), now));
-            routing.requestRound();
             return conversations.find(id).orElseThrow();
         });
     }
