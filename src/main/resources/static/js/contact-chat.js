@@ -4,24 +4,7 @@
     'use strict';
     var root, token, lastId = 0, source, typingSent = 0, typingTimer, seen = {};
 
-    function csrf(headers) {
-        var t = document.querySelector('meta[name="_csrf"]'), h = document.querySelector('meta[name="_csrf_header"]');
-        if (t && h) { headers[h.content] = t.content; }
-        return headers;
-    }
-
-    function api(method, path, body) {
-        var headers = csrf({'Accept': 'application/json'});
-        if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-        return fetch(path, {method: method, headers: headers, credentials: 'same-origin',
-            body: body === undefined ? undefined : JSON.stringify(body)}).then(function (r) {
-            if (r.status === 204) { return null; }
-            return r.json().then(function (j) {
-                if (!r.ok) { var e = new Error(j.detail || r.statusText); e.problem = j; throw e; }
-                return j;
-            });
-        });
-    }
+    var csrf = window.FuwuContact.csrf, api = window.FuwuContact.api;
 
     function state(text) {
         document.getElementById('chat-state').textContent = text;

@@ -4,23 +4,7 @@
     'use strict';
     var root, monitorSource, monitored, editing;
 
-    function csrf(headers) {
-        var t = document.querySelector('meta[name="_csrf"]'), h = document.querySelector('meta[name="_csrf_header"]');
-        if (t && h) { headers[h.content] = t.content; }
-        return headers;
-    }
-
-    function api(method, path, body) {
-        var headers = csrf({'Accept': 'application/json', 'Content-Type': 'application/json'});
-        return fetch(path, {method: method, headers: headers, credentials: 'same-origin',
-            body: body === undefined ? undefined : JSON.stringify(body)}).then(function (r) {
-            if (r.status === 204 || r.status === 202) { return null; }
-            return r.json().then(function (j) {
-                if (!r.ok) { throw new Error(j.detail || r.statusText); }
-                return j;
-            });
-        });
-    }
+    var api = window.FuwuContact.api;
 
     function monitor(id) {
         if (monitorSource) { monitorSource.close(); }
