@@ -6,18 +6,13 @@ import static org.fuwu.platform.StaffFixtures.principal;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
-import org.fuwu.FuwuApplication;
 import org.fuwu.FuwuIntegrationTest;
+import org.fuwu.SecondInstance;
 import org.fuwu.platform.Role;
 import org.fuwu.platform.Scope;
 import org.fuwu.platform.StaffPrincipal;
@@ -98,15 +92,18 @@ class KillNineReliabilityIntegrationTest {
             QueueingTestSupport.counter(mvc, b, c, "[\"A\",\"B\"]");
         }
         String token = machineToken(b);
-        int port = freePort();
-        Process child = startSecondInstance(port);
+        SecondInstance child = SecondInstance.start("kill-nine-second-instance",
+                "--fuwu.queueing.anonymous-issues-per-window=1000000",
+                // the test takes tickets at any hour of the real clock, and its branch has no opening hours
+                "--fuwu.queueing.schedule.enforce-opening-hours=false",
+                "--fuwu.queueing.schedule.jobs-enabled=false");
         ExecutorService pool = Executors.newCachedThreadPool();
         // cleared in finally too, so no load loop outlives a failed assertion
         AtomicBoolean childLoad = new AtomicBoolean(true);
         AtomicBoolean localLoad = new AtomicBoolean(true);
         try {
-            awaitReady(child, port);
-            String base = "http://127.0.0.1:" + port;
+            child.awaitReady();
+            String base = child.base();
 
             Map<Long, String> acknowledged = new ConcurrentHashMap<>();
             ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
@@ -131,9 +128,7 @@ class KillNineReliabilityIntegrationTest {
                 Thread.sleep(50);
             }
             int ackedBeforeKill = acknowledged.size();
-            child.destroyForcibly(); // SIGKILL on Unix: no shutdown hook, no graceful shutdown
-            assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(child.exitValue()).as("the exit status of a JVM killed by SIGKILL (128 + 9)").isEqualTo(137);
+            child.killNine();
             childLoad.set(false);
             for (Future<?> f : childWork) {
                 f.get(30, TimeUnit.SECONDS);
@@ -197,7 +192,7 @@ class KillNineReliabilityIntegrationTest {
             childLoad.set(false);
             localLoad.set(false);
             pool.shutdownNow();
-            child.destroyForcibly();
+            child.close();
         }
     }
 
@@ -301,68 +296,5 @@ class KillNineReliabilityIntegrationTest {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return JSON.readTree(body).get("token").asString();
     }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /**
-     * The application in a JVM of its own, on the test's PostgreSQL database: the main classes and
-     * the dependencies of this test run (not the test classes, which hold test configuration).
-     */
-    private static Process startSecondInstance(int port) throws IOException {
-        String classpath = Arrays.stream(testClasspath().split(File.pathSeparator))
-                .filter(e -> !e.isBlank() && !Path.of(e).endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classpath, FuwuApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + System.getenv("FUWU_TEST_DATABASE_URL"),
-                "--fuwu.data-dir=target/test-data",
-                "--fuwu.crypto.generate-demo-key=true",
-                "--fuwu.queueing.anonymous-issues-per-window=1000000",
-                // the test takes tickets at any hour of the real clock, and its branch has no opening hours
-                "--fuwu.queueing.schedule.enforce-opening-hours=false",
-                "--fuwu.queueing.schedule.jobs-enabled=false",
-                "--spring.flyway.enabled=false"));
-        for (String[] env : new String[][] {{"FUWU_TEST_DATABASE_USER", "username"}, {"FUWU_TEST_DATABASE_PASSWORD", "password"}}) {
-            String value = System.getenv(env[0]);
-            if (value != null && !value.isEmpty()) {
-                command.add("--spring.datasource." + env[1] + "=" + value);
-            }
-        }
-        Path log = Path.of(System.getProperty("fuwu.test.log-dir", "target/test-logs"), "kill-nine-second-instance.log");
-        Files.createDirectories(log.getParent());
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    /**
-     * The class path of this test run. Surefire may start the fork from a manifest-only jar, whose
-     * manifest then names the real class path; it also publishes that path as a system property.
-     */
-    private static String testClasspath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
-    }
-
-    private void awaitReady(Process child, int port) throws Exception {
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < until) {
-            assertThat(child.isAlive()).as("the second instance is running (see target/test-logs)").isTrue();
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the second instance did not become ready in 90 s");
-    }
 }
+
