@@ -512,6 +512,48 @@ class ContactApiIntegrationTest {
         assertThat(stream).doesNotContain(s.get("token").asString());
     }
 
+    /**
+     * The customer's stream is on this instance; the agent types on another, which records it in the
+     * typing table under its own instance id: the customer sees the agent typing.
+     */
+    @Test
+    void theAgentTypingOnAnotherInstanceReachesTheCustomersStream() throws Exception {
+        String q = ContactTestSupport.queue(queues, SkillRequirement.required("deposits", 2));
+        StaffPrincipal a = ContactTestSupport.agent(staff, "打" + ContactTestSupport.unique(), Map.of("lang-en", 4, "deposits", 3));
+        work.configure(a.accountId(), java.util.Set.of(q), Map.of());
+        work.setPresence(a, "AVAILABLE");
+        JsonNode s = start(q, "en");
+        long id = s.get("id").asLong();
+        offeredTo(id);
+        work.accept(a, id);
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/chat/conversations/"
+                + s.get("token").asString() + "/events")).header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(res.statusCode()).isEqualTo(200);
+        CompletableFuture<String> got = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
+                String l;
+                while ((l = r.readLine()) != null) {
+                    if (l.startsWith("event:typing")) {
+                        return r.readLine();
+                    }
+                }
+                return "";
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Thread.sleep(300); // the stream is registered on the hub thread
+        jdbc.sql("""
+                insert into contact_typing (conversation_id, from_customer, agent_id, instance_id, typed_at)
+                values (:c, false, :a, 'another-instance', :t)""")
+                .param("c", id).param("a", a.accountId()).param("t", java.sql.Timestamp.from(java.time.Instant.now())).update();
+        String data = got.get(10, TimeUnit.SECONDS);
+        assertThat(data).contains("\"conversationId\":" + id).contains("\"from\":\"AGENT\"");
+    }
+
     @Test
     void aSupervisorWhispersAndReassignsKeepingTheTimeline() throws Exception {
         String q = ContactTestSupport.queue(queues, SkillRequirement.required("complaints", 2));

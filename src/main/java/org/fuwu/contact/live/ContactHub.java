@@ -36,8 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * instances committed. A row whose id is below the cursor but had not committed when the cursor passed it
  * (ids are taken before commit) is a gap: the hub asks for the gaps again on each poll for
  * {@code lookBack}, and sends each row once. A stream that connects with {@code Last-Event-ID} (or
- * {@code lastEventId}) is first sent what it missed. Typing indicators are relayed in memory, to streams
- * on this instance only.
+ * {@code lastEventId}) is first sent what it missed. Typing indicators are relayed at once to the streams
+ * on this instance, and through {@link TypingStore} to the streams of the others (read on each poll).
  */
 @Component
 class ContactHub implements Timeline.Listener, DisposableBean, org.springframework.context.SmartLifecycle {
@@ -88,11 +88,16 @@ class ContactHub implements Timeline.Listener, DisposableBean, org.springframewo
     private final Map<Long, Instant> gaps = new HashMap<>();
     private final Map<Long, Instant> sent = new LinkedHashMap<>();
     private Instant lastWall = Instant.EPOCH;
+    private final TypingStore typing;
+    /** Touched by the hub thread only: the newest typing signal of another instance relayed, and when rows were pruned. */
+    private Instant typingSeen = Instant.now();
+    private Instant typingPruned = Instant.EPOCH;
 
-    ContactHub(TimelineStore store, Timeline timeline, WallService wall) {
+    ContactHub(TimelineStore store, Timeline timeline, WallService wall, TypingStore typing) {
         this.store = store;
         this.timeline = timeline;
         this.wall = wall;
+        this.typing = typing;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fuwu-contact-hub");
             t.setDaemon(true);
@@ -148,8 +153,19 @@ class ContactHub implements Timeline.Listener, DisposableBean, org.springframewo
         });
     }
 
-    /** Relays a typing indicator to the other side's streams on this instance. */
+    /** Relays a typing indicator to the other side's streams: on this instance at once, on the others through the store. */
     void typing(long conversationId, Long agentId, boolean fromCustomer) {
+        relayTyping(conversationId, agentId, fromCustomer);
+        thread.execute(() -> {
+            try {
+                typing.typed(conversationId, fromCustomer, agentId, Instant.now());
+            } catch (RuntimeException e) {
+                log.debug("typing signal not shared with other instances: {}", e.toString());
+            }
+        });
+    }
+
+    private void relayTyping(long conversationId, Long agentId, boolean fromCustomer) {
         thread.execute(() -> {
             Map<String, Object> data = Map.of("conversationId", conversationId, "from", fromCustomer ? "CUSTOMER" : "AGENT");
             for (Subscriber s : subscribers) {
@@ -173,6 +189,7 @@ class ContactHub implements Timeline.Listener, DisposableBean, org.springframewo
 
     private void poll() {
         Instant now = Instant.now();
+        pollTyping(now);
         if (cursor < 0) {
             cursor = store.maxId();
             return;
@@ -199,6 +216,25 @@ class ContactHub implements Timeline.Listener, DisposableBean, org.springframewo
             }
         }
         sent.values().removeIf(t -> t.isBefore(now.minus(LOOK_BACK.multipliedBy(2))));
+    }
+
+    /** Relays what other instances' customers and agents typed since the last poll (a signal lasts 4 s on screen). */
+    private void pollTyping(Instant now) {
+        boolean anyone = subscribers.stream().anyMatch(s -> s.kind != Kind.WALL);
+        if (anyone) {
+            for (TypingStore.Signal t : typing.othersAfter(typingSeen)) {
+                if (t.at().isAfter(typingSeen)) {
+                    typingSeen = t.at();
+                }
+                if (t.at().isAfter(now.minusSeconds(4))) {
+                    relayTyping(t.conversationId(), t.agentId(), t.fromCustomer());
+                }
+            }
+        }
+        if (now.isAfter(typingPruned.plus(TypingStore.KEEP))) {
+            typingPruned = now;
+            typing.prune(now);
+        }
     }
 
     private void dispatch(TimelineEvent e) {
