@@ -239,6 +239,20 @@
             var v = part(pane, 'canned').value;
             if (v) { part(pane, 'reply').value = fill(v, id); part(pane, 'reply').focus(); }
         });
+        if (part(pane, 'apply-macro')) {
+            part(pane, 'apply-macro').addEventListener('click', function () {
+                var code = part(pane, 'macro').value;
+                if (!code) { return; }
+                api('POST', '/api/v1/conversations/' + id + '/macro', {code: code, language: root.dataset.language})
+                    .then(function (r) {
+                        part(pane, 'macro').value = '';
+                        if (r.steps.indexOf('END') >= 0 || r.steps.indexOf('TRANSFER') >= 0) {
+                            closePane(id);
+                            refreshMe();
+                        }
+                    }).catch(error);
+            });
+        }
         part(pane, 'reply-form').addEventListener('submit', function (ev) {
             ev.preventDefault();
             var text = part(pane, 'reply').value.trim();

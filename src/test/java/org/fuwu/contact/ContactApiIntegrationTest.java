@@ -108,16 +108,8 @@ class ContactApiIntegrationTest {
         return JSON.readTree(r.andReturn().getResponse().getContentAsString());
     }
 
-    /** Runs rounds until the conversation is offered (a background round may have offered it already). */
     private long offeredTo(long conversationId) {
-        for (int i = 0; i < 50; i++) {
-            routing.round();
-            var c = conversations.find(conversationId).orElseThrow();
-            if (c.status() == ConversationStatus.OFFERED) {
-                return c.offerAgentId();
-            }
-        }
-        throw new AssertionError("conversation " + conversationId + " was never offered");
+        return ContactTestSupport.offeredTo(routing, conversations, conversationId);
     }
 
     @Test

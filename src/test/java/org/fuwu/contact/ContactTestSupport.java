@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.fuwu.contact.internal.ContactRouting;
+import org.fuwu.contact.internal.ConversationStatus;
+import org.fuwu.contact.internal.ConversationStore;
 import org.fuwu.contact.internal.QueueAdmin;
 import org.fuwu.platform.Role;
 import org.fuwu.platform.Scope;
@@ -43,6 +46,21 @@ public final class ContactTestSupport {
         StaffAccount a = staff.create(new StaffAccountService.CreateCommand(u, "班长" + u, null, "Super-pass-2026!x",
                 List.of("SUPERVISOR"), "BANK", null, Map.of(), true));
         return new StaffPrincipal(a.id(), a.username(), a.displayName(), Set.of(Role.SUPERVISOR), Scope.bank(), null);
+    }
+
+    /**
+     * Runs routing rounds until the conversation is offered (a background round may have offered it
+     * already), and answers the agent it was offered to.
+     */
+    public static long offeredTo(ContactRouting routing, ConversationStore conversations, long conversationId) {
+        for (int i = 0; i < 50; i++) {
+            var c = conversations.find(conversationId).orElseThrow();
+            if (c.status() == ConversationStatus.OFFERED) {
+                return c.offerAgentId();
+            }
+            routing.round();
+        }
+        throw new AssertionError("conversation " + conversationId + " was never offered");
     }
 
     /** A new queue needing these skills, with no overflow. */

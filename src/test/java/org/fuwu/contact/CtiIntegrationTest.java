@@ -91,10 +91,7 @@ class CtiIntegrationTest {
     }
 
     private void offeredTo(long id, StaffPrincipal a) {
-        for (int i = 0; i < 50 && conversations.find(id).orElseThrow().status() != ConversationStatus.OFFERED; i++) {
-            routing.round();
-        }
-        assertThat(conversations.find(id).orElseThrow().offerAgentId()).isEqualTo(a.accountId());
+        assertThat(ContactTestSupport.offeredTo(routing, conversations, id)).isEqualTo(a.accountId());
     }
 
     @Test

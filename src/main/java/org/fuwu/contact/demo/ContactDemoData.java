@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.fuwu.contact.internal.ContactDemoSupport;
 import org.fuwu.contact.internal.ContactConfigStore.CannedResponse;
+import org.fuwu.contact.internal.MacroPolicy;
 import org.fuwu.contact.internal.ContactConfigStore.WrapUpCode;
 import org.fuwu.contact.internal.QueueAdmin.QueueInput;
 import org.fuwu.platform.DemoData;
@@ -51,6 +52,22 @@ class ContactDemoData implements ApplicationRunner {
             new CannedResponse("closing", "zh-CN", "结束语", "感谢您的耐心，{customer}。还有其他可以帮您的吗？"),
             new CannedResponse("closing", "en", "Closing", "Thank you for your patience, {customer}. Is there anything else I can help with?"));
 
+    static final List<MacroPolicy.Macro> MACROS = List.of(
+            new MacroPolicy.Macro("close-resolved", "zh-CN", "结束：已解决", "感谢您的耐心，{customer}。问题已为您处理完毕，祝您生活愉快！",
+                    null, null, "resolved"),
+            new MacroPolicy.Macro("close-resolved", "en", "Close: resolved",
+                    "Thank you for your patience, {customer}. Your matter is resolved. Have a good day!", null, null, "resolved"),
+            new MacroPolicy.Macro("to-complaints", "zh-CN", "转投诉专席", "{customer}，我将为您转接投诉专席，请稍候，无需重复描述问题。",
+                    "客户要求投诉，已转投诉专席。", "complaints", null),
+            new MacroPolicy.Macro("to-complaints", "en", "Transfer to complaints",
+                    "{customer}, I am transferring you to our complaints team; you will not need to repeat yourself.",
+                    "The customer wishes to complain; transferred to the complaints queue.", "complaints", null),
+            new MacroPolicy.Macro("branch-referral", "zh-CN", "请至网点办理",
+                    "{customer}，此业务需本人携带身份证至网点办理，您可在手机上远程取号，减少排队时间。", null, null, "branch-referral"),
+            new MacroPolicy.Macro("branch-referral", "en", "Refer to a branch",
+                    "{customer}, this needs you in person with your ID at a branch; you can take a number remotely on your phone to wait less.",
+                    null, null, "branch-referral"));
+
     /** The demo agents (staff's demo accounts) and the queues they serve. */
     static final Map<String, Set<String>> AGENT_QUEUES = Map.of(
             "agent1", Set.of("general", "cards", "complaints"),
@@ -64,6 +81,6 @@ class ContactDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        support.load(QUEUES, WRAP_UPS, CANNED, AGENT_QUEUES);
+        support.load(QUEUES, WRAP_UPS, CANNED, MACROS, AGENT_QUEUES);
     }
 }

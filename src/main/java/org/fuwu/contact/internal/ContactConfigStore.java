@@ -119,6 +119,48 @@ public class ContactConfigStore {
         }
     }
 
+    void deleteCannedResponse(String code, String language) {
+        jdbc.sql("delete from contact_canned_response where code = :c and language = :l").param("c", code).param("l", language)
+                .update();
+    }
+
+    public List<MacroPolicy.Macro> macros(String language) {
+        return jdbc.sql("select * from contact_macro where language = :l order by code").param("l", language)
+                .query((rs, n) -> macro(rs)).list();
+    }
+
+    public java.util.Optional<MacroPolicy.Macro> macro(String code, String language) {
+        return jdbc.sql("select * from contact_macro where code = :c and language = :l").param("c", code).param("l", language)
+                .query((rs, n) -> macro(rs)).optional();
+    }
+
+    private static MacroPolicy.Macro macro(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new MacroPolicy.Macro(rs.getString("code"), rs.getString("language"), rs.getString("title"),
+                rs.getString("reply_body"), rs.getString("note_body"), rs.getString("transfer_queue"),
+                rs.getString("wrap_up_code"));
+    }
+
+    void upsertMacro(MacroPolicy.Macro m, java.time.Instant now) {
+        int n = jdbc.sql("""
+                update contact_macro set title = :t, reply_body = :r, note_body = :n, transfer_queue = :q, wrap_up_code = :w,
+                       updated_at = :u where code = :c and language = :l""")
+                .param("c", m.code()).param("l", m.language()).param("t", m.title()).param("r", m.reply()).param("n", m.note())
+                .param("q", m.transferQueue()).param("w", m.wrapUpCode()).param("u", org.fuwu.platform.SqlTimes.ts(now)).update();
+        if (n == 0) {
+            jdbc.sql("""
+                    insert into contact_macro (code, language, title, reply_body, note_body, transfer_queue, wrap_up_code, updated_at)
+                    values (:c, :l, :t, :r, :n, :q, :w, :u)""")
+                    .param("c", m.code()).param("l", m.language()).param("t", m.title()).param("r", m.reply())
+                    .param("n", m.note()).param("q", m.transferQueue()).param("w", m.wrapUpCode())
+                    .param("u", org.fuwu.platform.SqlTimes.ts(now)).update();
+        }
+    }
+
+    boolean deleteMacro(String code, String language) {
+        return jdbc.sql("delete from contact_macro where code = :c and language = :l").param("c", code).param("l", language)
+                .update() > 0;
+    }
+
     static Set<String> split(String s) {
         if (s == null || s.isBlank()) {
             return Set.of();

@@ -31,7 +31,8 @@ public class ContactDemoSupport {
     }
 
     public void load(List<QueueAdmin.QueueInput> queues, List<ContactConfigStore.WrapUpCode> wrapUps,
-                     List<ContactConfigStore.CannedResponse> canned, Map<String, Set<String>> agentQueues) {
+                     List<ContactConfigStore.CannedResponse> canned, List<MacroPolicy.Macro> macros,
+                     Map<String, Set<String>> agentQueues) {
         tx.executeWithoutResult(s -> {
             var now = clock.instant();
             for (QueueAdmin.QueueInput q : queues) {
@@ -51,6 +52,11 @@ public class ContactDemoSupport {
             for (ContactConfigStore.CannedResponse c : canned) {
                 if (config.cannedResponses(c.language()).stream().noneMatch(x -> x.code().equals(c.code()))) {
                     config.upsertCannedResponse(c);
+                }
+            }
+            for (MacroPolicy.Macro m : macros) {
+                if (config.macro(m.code(), m.language()).isEmpty()) {
+                    config.upsertMacro(m, now);
                 }
             }
             agentQueues.forEach((username, qs) -> directory.findByUsername(username).ifPresent(p -> {

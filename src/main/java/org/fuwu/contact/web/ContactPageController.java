@@ -68,6 +68,7 @@ class ContactPageController {
         model.addAttribute("conversations", state.open().stream().map(details::summary).toList());
         model.addAttribute("wrapUps", config.wrapUpCodes().stream().filter(ContactConfigStore.WrapUpCode::active).toList());
         model.addAttribute("canned", config.cannedResponses(lang));
+        model.addAttribute("macros", config.macros(lang));
         model.addAttribute("queues", config.queues().stream().filter(ContactQueue::active).toList());
         model.addAttribute("bankName", properties.bankName(lang));
         model.addAttribute("language", lang);
@@ -82,6 +83,18 @@ class ContactPageController {
         model.addAttribute("rows", reportService.rows(q));
         model.addAttribute("zone", properties.zone());
         return "contact/reports";
+    }
+
+    @GetMapping("/supervisor/responses")
+    String responses(@RequestParam(required = false) String language, Model model, Locale locale) {
+        String lang = language != null ? (language.startsWith("en") ? "en" : "zh-CN")
+                : locale.getLanguage().equals("en") ? "en" : "zh-CN";
+        model.addAttribute("language", lang);
+        model.addAttribute("canned", config.cannedResponses(lang));
+        model.addAttribute("macros", config.macros(lang));
+        model.addAttribute("wrapUps", config.wrapUpCodes().stream().filter(ContactConfigStore.WrapUpCode::active).toList());
+        model.addAttribute("queues", config.queues().stream().filter(ContactQueue::active).toList());
+        return "contact/responses";
     }
 
     @GetMapping("/supervisor/wall")

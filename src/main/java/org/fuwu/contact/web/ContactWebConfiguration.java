@@ -66,6 +66,8 @@ class ContactWebConfiguration {
                 AccessRule.roles("GET", "/api/v1/contact/queues", AGENTS),
                 AccessRule.roles("GET", "/api/v1/contact/wrap-up-codes", AGENTS),
                 AccessRule.roles("GET", "/api/v1/contact/canned-responses", AGENTS),
+                AccessRule.roles("GET", "/api/v1/contact/macros", AGENTS),
+                AccessRule.roles("POST", "/api/v1/conversations/*/macro", AGENTS),
                 AccessRule.roles("GET", "/agent", AGENTS),
                 // the branch hands a customer's matter over
                 AccessRule.roles("POST", "/api/v1/contact/branch-conversations", Role.TELLER, Role.LOBBY_MANAGER, Role.ADMIN),
@@ -76,6 +78,11 @@ class ContactWebConfiguration {
                 AccessRule.roles("POST", "/api/v1/contact/queues", SUPERVISORS),
                 AccessRule.roles("PUT", "/api/v1/contact/queues/*", SUPERVISORS),
                 AccessRule.roles("GET", "/api/v1/contact/agents", SUPERVISORS),
+                AccessRule.roles("PUT", "/api/v1/contact/canned-responses/*/*", SUPERVISORS),
+                AccessRule.roles("DELETE", "/api/v1/contact/canned-responses/*/*", SUPERVISORS),
+                AccessRule.roles("PUT", "/api/v1/contact/macros/*/*", SUPERVISORS),
+                AccessRule.roles("DELETE", "/api/v1/contact/macros/*/*", SUPERVISORS),
+                AccessRule.roles("GET", "/supervisor/responses", SUPERVISORS),
                 AccessRule.roles("PUT", "/api/v1/contact/agents/*", SUPERVISORS),
                 AccessRule.roles("PUT", "/api/v1/contact/agents/*/skills", SUPERVISORS),
                 AccessRule.roles("GET", "/api/v1/contact/wall", SUPERVISORS),
@@ -117,6 +124,11 @@ class ContactWebConfiguration {
     @Bean
     Workspace reportsWorkspace() {
         return new Workspace("contact-reports", "/supervisor/reports", "graph-up", 515, Set.of(REPORTS));
+    }
+
+    @Bean
+    Workspace responsesWorkspace() {
+        return new Workspace("responses", "/supervisor/responses", "chat-square-quote", 520, Set.of(SUPERVISORS));
     }
 
     @Bean

@@ -181,10 +181,7 @@ class ContactChannelsIntegrationTest {
         jdbc.sql("update contact_conversation set queue_code = :q where id = :id").param("q", q).param("id", conversationId).update();
         work.configure(a.accountId(), Set.of(q), Map.of());
         work.setPresence(a, "AVAILABLE");
-        for (int i = 0; i < 50 && conversations.find(conversationId).orElseThrow().status() != ConversationStatus.OFFERED; i++) {
-            routing.round();
-        }
-        assertThat(conversations.find(conversationId).orElseThrow().offerAgentId()).isEqualTo(a.accountId());
+        assertThat(ContactTestSupport.offeredTo(routing, conversations, conversationId)).isEqualTo(a.accountId());
         work.accept(a, conversationId);
         return a;
     }
