@@ -2,7 +2,7 @@
 // The conversation's token is kept in this tab's sessionStorage, so a reload resumes the chat.
 (function () {
     'use strict';
-    var root, token, lastId = 0, source, typingSent = 0, typingTimer, seen = {};
+    var root, token, lastId = 0, source, typingSent = 0, typingTimer, seen = {}, served = false, rated = false;
 
     var csrf = window.FuwuContact.csrf, api = window.FuwuContact.api;
 
@@ -52,6 +52,7 @@
         if (data.indexOf('status=QUEUED') === 0) {
             state(root.dataset.msgWaiting);
         } else if (data.indexOf('status=ASSIGNED') === 0) {
+            served = true;
             state((agentName || root.dataset.msgAgent) + ' ' + root.dataset.msgJoined);
         } else if (data.indexOf('status=ENDED') === 0) {
             over(root.dataset.msgEnded);
@@ -67,6 +68,9 @@
         document.getElementById('chat-leave').disabled = true;
         sessionStorage.removeItem('fuwu-chat-token');
         if (source) { source.close(); source = null; }
+        if (served && !rated) {
+            document.getElementById('chat-rating-form').classList.remove('d-none');
+        }
     }
 
     function listen() {
@@ -180,6 +184,17 @@
                 document.getElementById('chat-code-form').classList.add('d-none');
                 verifyState.textContent = root.dataset.msgVerified;
             }).catch(function (e) { verifyState.textContent = e.message; });
+        });
+        document.getElementById('chat-rating-form').addEventListener('submit', function (ev) {
+            ev.preventDefault();
+            var picked = document.querySelector('#chat-rating-scores input:checked');
+            if (!picked) { return; }
+            api('POST', '/api/v1/chat/conversations/' + token + '/rating', {score: Number(picked.value),
+                comment: document.getElementById('chat-rating-comment').value}).then(function () {
+                rated = true;
+                document.getElementById('chat-rating-form').classList.add('d-none');
+                document.getElementById('chat-rating-thanks').classList.remove('d-none');
+            }).catch(function (e) { state(e.message); });
         });
         document.getElementById('chat-leave').addEventListener('click', function () {
             api('POST', '/api/v1/chat/conversations/' + token + '/leave').then(function (view) {

@@ -204,6 +204,10 @@
             box.appendChild(listOf(root.dataset.msgCases, v.cases.map(function (x) {
                 return x.number + ' ' + x.type + ' ' + x.status;
             })));
+            box.appendChild(listOf(root.dataset.msgRatings, v.ratings.map(function (x) {
+                return new Date(x.at).toLocaleDateString() + ' ' + '★'.repeat(x.score) + ' ' + label('channel', x.channel)
+                    + (x.comment ? ' · ' + x.comment : '');
+            })));
         }).catch(function () { /* the conversation card still works */ });
     }
 

@@ -39,6 +39,7 @@ class ContactWebConfiguration {
                 AccessRule.publicAccess("POST", "/api/v1/chat/conversations/*/messages"),
                 AccessRule.publicAccess("POST", "/api/v1/chat/conversations/*/typing"),
                 AccessRule.publicAccess("POST", "/api/v1/chat/conversations/*/leave"),
+                AccessRule.publicAccess("POST", "/api/v1/chat/conversations/*/rating"),
                 AccessRule.publicAccess("GET", "/api/v1/chat/conversations/*/events"),
                 AccessRule.publicAccess("POST", "/api/v1/chat/conversations/*/verification"),
                 AccessRule.publicAccess("POST", "/api/v1/chat/conversations/*/attachments"),
