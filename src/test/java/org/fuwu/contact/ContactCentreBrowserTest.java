@@ -123,6 +123,15 @@ class ContactCentreBrowserTest {
                 .until(d -> d.findElements(By.id("conversation-" + id)).isEmpty());
         new WebDriverWait(customer.driver(), Duration.ofSeconds(5))
                 .until(d -> d.findElement(By.id("chat-state")).getText().contains("The conversation has ended"));
+        // the customer rates the chat the agent served
+        customer.waitFor("#chat-rating-form");
+        customer.click("label[for=chat-score-4]");
+        customer.type("#chat-rating-comment", "Quick and clear");
+        customer.click("#chat-rating-send");
+        new WebDriverWait(customer.driver(), Duration.ofSeconds(5))
+                .until(d -> d.findElement(By.id("chat-rating-thanks")).isDisplayed());
+        assertThat(customer.driver().findElement(By.id("chat-rating-form")).isDisplayed()).isFalse();
+        customer.screenshot("contact-chat-rated");
 
         new WebDriverWait(supervisor.driver(), Duration.ofSeconds(10)).until(d ->
                 d.findElement(By.cssSelector("#queue-" + q + " [data-field=answered]")).getText().equals("1"));
@@ -136,6 +145,8 @@ class ContactCentreBrowserTest {
         supervisor.screenshot("contact-wall-zh");
         supervisor.open("/supervisor/reports?lang=zh-CN");
         assertThat(supervisor.text("h1")).isEqualTo("客服中心报表");
+        supervisor.open("/supervisor/responses?lang=zh-CN");
+        assertThat(supervisor.text("h1")).isEqualTo("常用语与宏");
         agent.open("/agent?lang=zh-CN");
         assertThat(agent.text("h1")).isEqualTo("坐席工作台");
         customer.open("/chat?lang=zh-CN");
