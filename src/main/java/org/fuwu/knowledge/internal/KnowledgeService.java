@@ -106,6 +106,13 @@ public class KnowledgeService {
 
     // entries
 
+    /** Checks an entry's fields without writing anything: the broken ones, or none. */
+    public List<FieldError> problems(EntryInput in) {
+        List<FieldError> errors = new ArrayList<>();
+        EntryRules.check(in, "", who(), this::categoryExists, errors);
+        return errors;
+    }
+
     /** Writes a new draft. */
     public long create(EntryInput in) {
         Checked c = EntryRules.check(in, "", who(), this::categoryExists);

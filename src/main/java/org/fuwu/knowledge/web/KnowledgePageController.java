@@ -61,15 +61,18 @@ class KnowledgePageController {
                     e.owner());
         }
 
-        EntryInput input() {
+        /** The entry typed; a date that cannot be read is answered together with every other broken field. */
+        EntryInput input(KnowledgeService knowledge) {
             List<FieldValidationException.FieldError> errors = new ArrayList<>();
             LocalDate from = date(validFrom, "validFrom", errors);
             LocalDate until = date(validUntil, "validUntil", errors);
+            EntryInput in = new EntryInput(kind, language, category, question, EntryRules.split(similar, "[\\r\\n]+"), answerHtml,
+                    EntryRules.split(products, "[,，\\s]+"), channels, from, until, owner);
             if (!errors.isEmpty()) {
+                errors.addAll(knowledge.problems(in));
                 throw new FieldValidationException(errors);
             }
-            return new EntryInput(kind, language, category, question, EntryRules.split(similar, "[\\r\\n]+"), answerHtml,
-                    EntryRules.split(products, "[,，\\s]+"), channels, from, until, owner);
+            return in;
         }
 
         private static LocalDate date(String raw, String field, List<FieldValidationException.FieldError> errors) {
@@ -145,7 +148,7 @@ class KnowledgePageController {
     @PostMapping("/knowledge/entries")
     String create(@ModelAttribute Form form, Model model, RedirectAttributes flash, Locale locale, HttpServletResponse res) {
         try {
-            long id = knowledge.create(form.input());
+            long id = knowledge.create(form.input(knowledge));
             flash.addFlashAttribute("flash", messages.getMessage("knowledge.done.create", null, locale));
             return "redirect:/knowledge/entries/" + id;
         } catch (FieldValidationException e) {
@@ -167,7 +170,7 @@ class KnowledgePageController {
                 HttpServletResponse res) {
         EntryView current = knowledge.view(id);
         try {
-            knowledge.update(id, form.input());
+            knowledge.update(id, form.input(knowledge));
             flash.addFlashAttribute("flash", messages.getMessage("knowledge.done.save", null, locale));
             return "redirect:/knowledge/entries/" + id;
         } catch (FieldValidationException e) {
