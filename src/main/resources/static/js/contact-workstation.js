@@ -133,6 +133,8 @@
         part(pane, 'why').textContent = c.explanation || '';
         detail.lines.forEach(function (l) { line(c.id, l); });
         wire(c.id, pane);
+        panes[c.id].wired = true;
+        suggest(c.id, '');
         if (c.channel === 'VOICE') { softphone(c.id, c.callState, c.callback); }
         customer360(c.id);
         if (focus || Object.keys(panes).length === 1) { select(c.id); }
@@ -211,6 +213,54 @@
         }).catch(function () { /* the conversation card still works */ });
     }
 
+    // the knowledge panel: entries for what the customer wrote last, or for the agent's own search
+    function suggest(id, q) {
+        var p = panes[id];
+        if (!p) { return; }
+        clearTimeout(p.suggestTimer);
+        p.suggestTimer = setTimeout(function () {
+            api('GET', '/api/v1/conversations/' + id + '/knowledge' + (q ? '?q=' + encodeURIComponent(q) : ''))
+                .then(function (list) { showSuggestions(id, list); })
+                .catch(function () { /* the conversation still works without suggestions */ });
+        }, 300);
+    }
+
+    function showSuggestions(id, list) {
+        var p = panes[id];
+        if (!p) { return; }
+        var box = part(p.pane, 'knowledge');
+        box.textContent = '';
+        if (!list.length) {
+            box.textContent = root.dataset.msgNoKnowledge;
+            return;
+        }
+        list.forEach(function (s) {
+            var item = document.createElement('div');
+            item.className = 'border-bottom py-1';
+            item.dataset.entry = s.entryId;
+            var q = document.createElement('div');
+            q.className = 'fw-semibold';
+            q.textContent = s.question;
+            var sn = document.createElement('div');
+            sn.className = 'text-body-secondary';
+            sn.textContent = s.snippet;
+            var use = document.createElement('button');
+            use.type = 'button';
+            use.className = 'btn btn-link btn-sm p-0';
+            use.dataset.use = s.entryId;
+            use.textContent = root.dataset.msgUseAnswer;
+            use.addEventListener('click', function () {
+                api('POST', '/api/v1/conversations/' + id + '/knowledge/' + s.entryId + '/use').then(function (a) {
+                    var reply = part(p.pane, 'reply');
+                    reply.value = reply.value ? reply.value + '\n' + a.text : a.text;
+                    reply.focus();
+                }).catch(error);
+            });
+            item.append(q, sn, use);
+            box.appendChild(item);
+        });
+    }
+
     function softphone(id, state, callback) {
         var p = panes[id];
         if (!p) { return; }
@@ -257,6 +307,10 @@
                     }).catch(error);
             });
         }
+        part(pane, 'knowledge-form').addEventListener('submit', function (ev) {
+            ev.preventDefault();
+            suggest(id, part(pane, 'knowledge-q').value.trim());
+        });
         part(pane, 'reply-form').addEventListener('submit', function (ev) {
             ev.preventDefault();
             var text = part(pane, 'reply').value.trim();
@@ -333,7 +387,10 @@
                 bubble.textContent = l.text;
             }
             li.append(meta, bubble);
-            if (l.authorKind === 'CUSTOMER') { part(p.pane, 'typing').classList.add('d-none'); }
+            if (l.authorKind === 'CUSTOMER') {
+                part(p.pane, 'typing').classList.add('d-none');
+                if (l.kind === 'MESSAGE' && p.wired) { suggest(id, ''); }
+            }
         } else if (l.kind === 'CUSTOMER_LEFT') {
             li.className = 'contact-line system';
             li.textContent = root.dataset.msgLeft;

@@ -9,5 +9,5 @@
  * from staff's {@link org.fuwu.staff.AgentDirectory}; presence, queues and capacity are kept here.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Contact",
-        allowedDependencies = {"platform", "staff", "customer", "routing", "queueing", "corebanking", "cases", "feedback"})
+        allowedDependencies = {"platform", "staff", "customer", "routing", "queueing", "corebanking", "cases", "feedback", "knowledge"})
 package org.fuwu.contact;

@@ -37,4 +37,10 @@ public interface KnowledgeSearch {
 
     /** Counts that an agent or the assistant used the entry's answer (usage statistics). */
     void recordUse(long entryId);
+
+    /**
+     * The live answer of an entry as plain text (no markup), for an agent to send or the assistant to say, and
+     * counts the use; 404 when the entry is not published, not visible on the channel, or not valid today.
+     */
+    String useAnswer(long entryId, String channel);
 }

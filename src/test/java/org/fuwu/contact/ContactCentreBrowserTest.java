@@ -102,8 +102,17 @@ class ContactCentreBrowserTest {
         agent.click("#conversation-" + id + " [data-part=send]");
         new WebDriverWait(customer.driver(), Duration.ofSeconds(5)).until(d ->
                 d.findElement(By.id("chat-lines")).getText().contains("this is Lena Expert from Fuwu Bank"));
+        // the knowledge panel: the agent looks up an answer and puts it in the reply
+        agent.type("#conversation-" + id + " [data-part=knowledge-q]", "card stolen");
+        agent.click("#conversation-" + id + " [data-part=knowledge-search]");
+        new WebDriverWait(agent.driver(), Duration.ofSeconds(5)).until(d -> d.findElement(
+                By.cssSelector("#conversation-" + id + " [data-part=knowledge]")).getText().contains("How do I report a lost or stolen card?"));
+        agent.click("#conversation-" + id + " [data-part=knowledge] [data-use]");
+        new WebDriverWait(agent.driver(), Duration.ofSeconds(5)).until(d -> d.findElement(
+                By.cssSelector("#conversation-" + id + " [data-part=reply]")).getAttribute("value").contains("Block it at once"));
         customer.screenshot("contact-chat");
         agent.screenshot("contact-workstation");
+        agent.find("#conversation-" + id + " [data-part=reply]").clear();
 
         // the supervisor monitors it live and whispers to the agent; the customer never sees the whisper
         supervisor.waitFor("#conv-" + id);

@@ -69,6 +69,8 @@ class ContactWebConfiguration {
                 AccessRule.roles("GET", "/api/v1/contact/canned-responses", AGENTS),
                 AccessRule.roles("GET", "/api/v1/contact/macros", AGENTS),
                 AccessRule.roles("POST", "/api/v1/conversations/*/macro", AGENTS),
+                AccessRule.roles("GET", "/api/v1/conversations/*/knowledge", AGENTS),
+                AccessRule.roles("POST", "/api/v1/conversations/*/knowledge/*/use", AGENTS),
                 AccessRule.roles("GET", "/agent", AGENTS),
                 // the branch hands a customer's matter over
                 AccessRule.roles("POST", "/api/v1/contact/branch-conversations", Role.TELLER, Role.LOBBY_MANAGER, Role.ADMIN),

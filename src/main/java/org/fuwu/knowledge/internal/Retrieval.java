@@ -19,11 +19,13 @@ public class Retrieval implements KnowledgeSearch {
 
     private final List<CandidateRetriever> retrievers;
     private final KnowledgeStore store;
+    private final KnowledgeService knowledge;
     private final Clock clock;
     private final ZoneId zone;
 
-    Retrieval(List<CandidateRetriever> retrievers, KnowledgeStore store, Clock clock,
+    Retrieval(List<CandidateRetriever> retrievers, KnowledgeStore store, KnowledgeService knowledge, Clock clock,
               @Value("${fuwu.knowledge.zone:Asia/Shanghai}") ZoneId zone) {
+        this.knowledge = knowledge;
         this.retrievers = List.copyOf(retrievers);
         this.store = store;
         this.clock = clock;
@@ -56,6 +58,13 @@ public class Retrieval implements KnowledgeSearch {
         if (!store.count(entryId, "use_count")) {
             throw new org.fuwu.platform.NotFoundException("knowledge-entry", entryId);
         }
+    }
+
+    @Override
+    public String useAnswer(long entryId, String channel) {
+        String text = AnswerSanitizer.plainText(knowledge.answer(entryId, channel).answerHtml());
+        recordUse(entryId);
+        return text;
     }
 
     LocalDate today() {
