@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.fuwu.platform.FieldValidationException;
 
 /**
- * A reporting period (named policy, plain Java): the ISO week (Monday to Sunday) or the calendar month that holds a
+ * A reporting period (named policy, plain Java): the ISO week (Monday to Sunday), the calendar month or the quarter that holds a
  * day, in the bank's zone; its previous period for trends; and the change of a count against the previous period.
  */
 public record ReportPeriod(String granularity, LocalDate first, LocalDate last) {
@@ -23,6 +23,10 @@ public record ReportPeriod(String granularity, LocalDate first, LocalDate last) 
                 yield new ReportPeriod("WEEK", monday, monday.plusDays(6));
             }
             case "MONTH" -> new ReportPeriod("MONTH", day.withDayOfMonth(1), day.with(TemporalAdjusters.lastDayOfMonth()));
+            case "QUARTER" -> {
+                LocalDate first = day.withMonth((day.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+                yield new ReportPeriod("QUARTER", first, first.plusMonths(3).minusDays(1));
+            }
             default -> throw FieldValidationException.of("period", "cases.validation.period");
         };
     }

@@ -19,6 +19,10 @@ class ReportPeriodTest {
         ReportPeriod m = ReportPeriod.of(null, LocalDate.of(2026, 3, 31));
         assertThat(m.first()).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(m.previous().last()).isEqualTo(LocalDate.of(2026, 2, 28));
+        ReportPeriod q = ReportPeriod.of("QUARTER", LocalDate.of(2026, 5, 20));
+        assertThat(q.first()).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(q.last()).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(q.previous().first()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThatThrownBy(() -> ReportPeriod.of("DECADE", LocalDate.of(2026, 3, 31))).isInstanceOf(FieldValidationException.class);
     }
 
