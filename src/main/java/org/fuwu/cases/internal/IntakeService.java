@@ -65,6 +65,9 @@ public class IntakeService {
 
     public CaseIntake.OpenedCase open(CaseIntake.NewCase c, List<String> involved, IntakeRequirements.Details details,
                                       String branchCode, List<Upload> files) {
+        if (c.summary() == null || c.summary().isBlank() || c.summary().length() > 8000) {
+            throw FieldValidationException.of("summary", "cases.validation.summary");
+        }
         IntakeRequirements.Details d = IntakeRequirements.check(c.type(), c.customerId() != null, details,
                 LocalDate.now(clock.withZone(zone)));
         String branch = branchCode == null || branchCode.isBlank() ? null : branchCode.strip().toUpperCase(java.util.Locale.ROOT);
