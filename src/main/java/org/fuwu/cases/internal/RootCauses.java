@@ -64,7 +64,7 @@ public class RootCauses {
         tx.executeWithoutResult(s -> {
             CaseRecord r = cases.find(id).orElseThrow(() -> new NotFoundException("case", id));
             if (!r.type().equals("COMPLAINT") && !r.type().equals("REGULATOR_COMPLAINT")) {
-                throw new ConflictException("cases.conflict.notComplaint", r.number());
+                throw new ConflictException("cases.conflict.rootCauseNotComplaint", r.number());
             }
             if (r.status().equals("CLOSED")) {
                 throw new ConflictException("cases.conflict.status", r.number(), r.status());
