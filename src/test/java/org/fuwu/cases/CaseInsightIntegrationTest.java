@@ -216,7 +216,7 @@ class CaseInsightIntegrationTest {
         assertThat(jdbc.sql("select corrective_action_enc from case_file where id = :id").param("id", id).query(String.class).single())
                 .doesNotContain("告知书");
         mvc.perform(post("/api/v1/cases/" + id + "/root-cause").with(as(Role.COMPLAINT_OFFICER)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"rootCauseCode\":\"R01\",\"correctiveAction\":\"再次修改\"}")).andExpect(status().isConflict());
+                .content("{\"rootCauseCode\":\"R01\",\"correctiveAction\":\"办结后再次修改整改措施\"}")).andExpect(status().isConflict());
         String page = mvc.perform(get("/cases/" + id).with(as(Role.COMPLAINT_OFFICER)).locale(java.util.Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("R06 Insufficient disclosure").contains("修订收费告知书，柜面双人复核");
