@@ -121,7 +121,7 @@ public class InsightStore {
     public record Count(String key, int count) {
     }
 
-    /** Complaints received in [from, to) counted by one column (null keys as '-'), largest first. */
+    /** Complaints received from {@code from} (inclusive) to {@code to} (exclusive) counted by one column (null keys as '-'), largest first. */
     List<Count> complaintsBy(String column, Instant from, Instant to) {
         if (!List.of("cause_code", "business_code", "branch_code", "root_cause_code", "channel").contains(column)) {
             throw new IllegalArgumentException(column);

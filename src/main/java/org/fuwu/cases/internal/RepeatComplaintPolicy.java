@@ -47,7 +47,7 @@ public final class RepeatComplaintPolicy {
                 && !earlier.receivedAt().isBefore(later.receivedAt().minus(window));
     }
 
-    /** The rate for complaints received in [from, to), looking back {@code window} for earlier ones in {@code all}. */
+    /** The rate for complaints received from {@code from} (inclusive) to {@code to} (exclusive), looking back {@code window} for earlier ones in {@code all}. */
     public Rate rate(List<Complaint> all, Instant from, Instant to) {
         Map<String, List<Complaint>> byCustomer = new HashMap<>();
         for (Complaint c : all) {
