@@ -111,6 +111,10 @@ class CaseApiIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"退还卡片并补偿手续费\"}")).andExpect(status().isOk()));
         assertThat(decided.get("status").asString()).isEqualTo("DECIDED");
         assertThat(clock(decided, "especially-complex-decision").get("state").asString()).isEqualTo("MET");
+        mvc.perform(post("/api/v1/cases/" + id + "/close").with(as(Role.COMPLAINT_OFFICER)))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("rootCauseCode"));
+        mvc.perform(post("/api/v1/cases/" + id + "/root-cause").with(as(Role.COMPLAINT_OFFICER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"rootCauseCode\":\"R04\",\"correctiveAction\":\"ATM吞卡告警接入值班手机\"}")).andExpect(status().isOk());
         mvc.perform(post("/api/v1/cases/" + id + "/close").with(as(Role.COMPLAINT_OFFICER))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CLOSED"));
         assertThat(events.stream(CaseClosed.class).filter(e -> e.caseId() == id)).singleElement()
@@ -140,7 +144,8 @@ class CaseApiIntegrationTest {
         mvc.perform(post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"type\":\"INQUIRY\",\"summary\":\"x\",\"channel\":\"BRANCH\"}")).andExpect(status().isUnauthorized());
         JsonNode inquiry = json(mvc.perform(post("/api/v1/cases").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"type\":\"SERVICE_REQUEST\",\"summary\":\"补打对账单\",\"channel\":\"BRANCH\"}")).andExpect(status().isCreated()));
+                .content("{\"type\":\"SERVICE_REQUEST\",\"summary\":\"补打对账单\",\"channel\":\"BRANCH\",\"requestKind\":\"STATEMENT\","
+                        + "\"contactMobile\":\"13800138000\"}")).andExpect(status().isCreated()));
         assertThat(clock(inquiry, "resolution").get("state").asString()).isEqualTo("RUNNING");
         mvc.perform(post("/api/v1/cases/" + inquiry.get("id").asLong() + "/extend").with(as(Role.COMPLAINT_OFFICER))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"complexity\":\"COMPLEX\",\"reason\":\"x\"}"))

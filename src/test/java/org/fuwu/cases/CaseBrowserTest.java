@@ -25,7 +25,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A complaint from the counter to the callback, in real Chromium with three people: a teller records a
  * customer's complaint; the complaint officer sees it with its 15-day clock, takes it, and asks for an
- * extension, which a supervisor approves; the officer decides, closes and makes the callback; the KPIs count it.
+ * extension, which a supervisor approves; the officer decides, closes with the root cause and corrective action (溯源整改)
+ * and makes the callback; the KPIs count it.
  */
 @BrowserTest
 class CaseBrowserTest {
@@ -85,8 +86,11 @@ class CaseBrowserTest {
         officer.click("#decide");
         assertThat(officer.text("#case-status")).isEqualTo("Decided");
         assertThat(officer.text("#clock-especially-complex-decision")).contains("met");
+        new Select(officer.find("#root-cause-code")).selectByValue("R04");
+        officer.type("#corrective-action-input", "ATM card-retention alerts now reach the duty officer's phone.");
         officer.click("#close");
         assertThat(officer.text("#case-status")).isEqualTo("Closed");
+        assertThat(officer.text("#root-cause")).contains("R04 System or device defect").contains("duty officer");
         new Select(officer.find("#callback-outcome")).selectByValue("REACHED");
         new Select(officer.find("#callback-satisfaction")).selectByValue("5");
         officer.click("#callback-done");

@@ -286,14 +286,23 @@ public class CaseService implements CaseIntake {
         return view(id);
     }
 
-    /** Closes a decided case (a request or feedback straight from acknowledged). */
+    /**
+     * Closes a decided case (a request or feedback straight from acknowledged); a complaint only once its root cause
+     * and corrective action are recorded ({@link RootCauses}, 422 on {@code rootCauseCode} otherwise).
+     */
     public View close(long id) {
         tx.executeWithoutResult(s -> {
             CaseRecord r = get(id);
             boolean request = !r.type().equals("COMPLAINT") && !r.type().equals("REGULATOR_COMPLAINT");
             String from = r.status().equals("DECIDED") || (request && r.status().equals("ACKNOWLEDGED")) ? r.status() : null;
             Instant now = clock.instant();
-            if (from == null || !store.move(id, from, "CLOSED", "closed_at", now)) {
+            if (from == null) {
+                throw new ConflictException("cases.conflict.status", r.number(), r.status());
+            }
+            if (!request && !store.hasRootCause(id)) {
+                throw FieldValidationException.of("rootCauseCode", "cases.validation.rootCauseRequired");
+            }
+            if (!store.move(id, from, "CLOSED", "closed_at", now)) {
                 throw new ConflictException("cases.conflict.status", r.number(), r.status());
             }
             store.event(id, "CLOSED", actor(), null, now);

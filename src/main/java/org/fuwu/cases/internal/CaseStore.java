@@ -244,6 +244,12 @@ public class CaseStore {
                 .query(String.class).list();
     }
 
+    /** Whether a root cause (溯源整改) was recorded for the case: a complaint is closed only with one. */
+    boolean hasRootCause(long id) {
+        return jdbc.sql("select count(*) from case_file where id = :id and root_cause_code is not null").param("id", id)
+                .query(Integer.class).single() > 0;
+    }
+
     private static Long longOrNull(ResultSet rs, String c) throws SQLException {
         long v = rs.getLong(c);
         return rs.wasNull() ? null : v;

@@ -29,7 +29,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cases", description = "Service requests and complaints with their SLA and legal clocks")
 class CaseApiController {
 
-    record OpenInput(String type, Long customerId, String summary, String channel, Instant receivedAt, List<String> involvedStaff) {
+    record OpenInput(String type, Long customerId, String summary, String channel, Instant receivedAt, List<String> involvedStaff,
+                     String requestKind, String regulatorReference, java.time.LocalDate regulatorReceivedOn, String contactName,
+                     String contactMobile, String contactEmail, String branchCode) {
+
+        @Override
+        public String toString() {
+            return "OpenInput[type=" + type + ", channel=" + channel + "]";
+        }
     }
 
     record Reason(String reason) {
@@ -42,15 +49,18 @@ class CaseApiController {
     }
 
     private final CaseService cases;
+    private final org.fuwu.cases.internal.IntakeService intake;
 
-    CaseApiController(CaseService cases) {
+    CaseApiController(CaseService cases, org.fuwu.cases.internal.IntakeService intake) {
         this.cases = cases;
+        this.intake = intake;
     }
 
     @PostMapping
     ResponseEntity<View> open(@RequestBody OpenInput in) {
-        var opened = cases.open(new CaseIntake.NewCase(in.type(), in.customerId(), in.summary(), in.channel(), in.receivedAt(), null),
-                in.involvedStaff());
+        var opened = intake.open(new CaseIntake.NewCase(in.type(), in.customerId(), in.summary(), in.channel(), in.receivedAt(), null),
+                in.involvedStaff(), new org.fuwu.cases.internal.IntakeRequirements.Details(in.requestKind(), in.regulatorReference(),
+                        in.regulatorReceivedOn(), in.contactName(), in.contactMobile(), in.contactEmail()), in.branchCode(), List.of());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id())).body(cases.view(opened.id()));
     }
 

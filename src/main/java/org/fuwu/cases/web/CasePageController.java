@@ -35,28 +35,36 @@ class CasePageController {
     private final CaseService cases;
     private final CustomerDirectory customers;
     private final MessageSource messages;
+    private final CaseInsightPages insight;
 
-    CasePageController(CaseService cases, CustomerDirectory customers, MessageSource messages) {
+    CasePageController(CaseService cases, CustomerDirectory customers, MessageSource messages, CaseInsightPages insight) {
         this.cases = cases;
         this.customers = customers;
         this.messages = messages;
+        this.insight = insight;
     }
 
     @GetMapping("/cases/new")
-    String form() {
+    String form(Model model) {
+        insight.intakeForm(model);
         return "cases/new";
     }
 
     @PostMapping("/cases")
     String open(@RequestParam String type, @RequestParam(required = false) String mobile, @RequestParam String summary,
-                @RequestParam(defaultValue = "BRANCH") String channel, RedirectAttributes flash, Locale locale) {
+                @RequestParam(defaultValue = "BRANCH") String channel, @RequestParam(required = false) String requestKind,
+                @RequestParam(required = false) String regulatorReference,
+                @RequestParam(required = false) String regulatorReceivedOn,
+                @RequestParam(value = "file", required = false) java.util.List<org.springframework.web.multipart.MultipartFile> files,
+                RedirectAttributes flash, Locale locale) {
         try {
             Long customerId = null;
             if (mobile != null && !mobile.isBlank()) {
                 customerId = customers.findByIdentity(IdentityKind.MOBILE, mobile).map(c -> c.id())
                         .orElseThrow(() -> FieldValidationException.of("mobile", "cases.validation.customer"));
             }
-            var opened = cases.open(new CaseIntake.NewCase(type, customerId, summary, channel, null, null));
+            var opened = insight.open(new CaseIntake.NewCase(type, customerId, summary, channel, null, null), requestKind,
+                    regulatorReference, regulatorReceivedOn, null, null, null, null, files);
             flash.addFlashAttribute("flash", messages.getMessage("cases.page.opened", new Object[]{opened.number()}, locale));
             return "redirect:/cases/" + opened.id();
         } catch (FieldValidationException e) {
@@ -67,10 +75,12 @@ class CasePageController {
     }
 
     @GetMapping("/cases")
-    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean mine, Model model) {
-        model.addAttribute("cases", cases.list(status, mine));
-        model.addAttribute("status", status);
-        model.addAttribute("mine", mine);
+    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean mine,
+                @RequestParam(required = false) String type, @RequestParam(defaultValue = "false") boolean breaching,
+                @RequestParam(required = false) Long filter, Model model) {
+        var f = insight.listModel(model, status, type, mine, breaching, filter);
+        model.addAttribute("status", f.status());
+        model.addAttribute("mine", f.mine());
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         model.addAttribute("kpis", cases.kpis(today.withDayOfMonth(1), today));
         model.addAttribute("callbacks", cases.callbacks("PENDING"));
@@ -87,6 +97,7 @@ class CasePageController {
         model.addAttribute("suggestion", cases.suggest(id));
         model.addAttribute("businessCodes", cases.codes("BUSINESS"));
         model.addAttribute("causeCodes", cases.codes("CAUSE"));
+        insight.caseModel(model, id);
         return "cases/case";
     }
 
@@ -99,7 +110,8 @@ class CasePageController {
                @RequestParam(required = false) Long callbackId, @RequestParam(required = false) String businessCode,
                @RequestParam(required = false) String causeCode, @RequestParam(required = false) String severity,
                @RequestParam(defaultValue = "false") boolean groupComplaint,
-               @RequestParam(required = false) Integer representatives, RedirectAttributes flash, Locale locale) {
+               @RequestParam(required = false) Integer representatives, @RequestParam(required = false) String rootCauseCode,
+               @RequestParam(required = false) String correctiveAction, RedirectAttributes flash, Locale locale) {
         try {
             switch (action) {
                 case "acknowledge" -> cases.acknowledge(id);
@@ -108,7 +120,7 @@ class CasePageController {
                 case "extend" -> cases.extend(id, complexity, reason);
                 case "approve" -> cases.approveExtension(id);
                 case "decide" -> cases.decide(id, decision);
-                case "close" -> cases.close(id);
+                case "close" -> insight.close(id, rootCauseCode, correctiveAction);
                 case "callback" -> cases.callback(callbackId == null ? -1 : callbackId, outcome, satisfaction, reason);
                 case "classify" -> cases.classify(id, businessCode, causeCode, severity, groupComplaint,
                         groupComplaint ? representatives : Integer.valueOf(0));

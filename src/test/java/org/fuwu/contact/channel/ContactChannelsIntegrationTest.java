@@ -439,7 +439,7 @@ class ContactChannelsIntegrationTest {
                 .as("no customer was created").isEqualTo(1);
 
         String caseNumber = JSON.readTree(mvc.perform(post("/api/v1/cases").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"type\":\"SERVICE_REQUEST\",\"customerId\":" + customerId + ",\"summary\":\"补卡\",\"channel\":\"BRANCH\"}"))
+                .content("{\"type\":\"SERVICE_REQUEST\",\"requestKind\":\"CARD_REPLACEMENT\",\"customerId\":" + customerId + ",\"summary\":\"补卡\",\"channel\":\"BRANCH\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("number").asString();
         StaffPrincipal agent = takeAsAgent(id, "zh-CN");
         JsonNode view = JSON.readTree(mvc.perform(get("/api/v1/conversations/" + id + "/customer").with(as(agent)))
