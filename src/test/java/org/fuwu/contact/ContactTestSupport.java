@@ -50,15 +50,16 @@ public final class ContactTestSupport {
 
     /**
      * Runs routing rounds until the conversation is offered (a background round may have offered it
-     * already), and answers the agent it was offered to.
+     * already), and answers the agent it was offered to. Each round comes before the read, so an offer that
+     * has lapsed is taken back and made again, never answered as it stood.
      */
     public static long offeredTo(ContactRouting routing, ConversationStore conversations, long conversationId) {
         for (int i = 0; i < 50; i++) {
+            routing.round(); // first, so that a lapsed offer is taken back before it is read
             var c = conversations.find(conversationId).orElseThrow();
             if (c.status() == ConversationStatus.OFFERED) {
                 return c.offerAgentId();
             }
-            routing.round();
         }
         throw new AssertionError("conversation " + conversationId + " was never offered");
     }
