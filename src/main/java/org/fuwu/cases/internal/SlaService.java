@@ -296,4 +296,21 @@ public class SlaService {
         }
         return store.holders(level, BANK);
     }
+
+    /** Marks one of my escalation notices read; 404 unless it is mine. */
+    public void markRead(long noticeId) {
+        StaffPrincipal me = CurrentStaff.get();
+        tx.executeWithoutResult(st -> {
+            if (!store.noticeExists(noticeId, me.accountId())) {
+                throw new NotFoundException("escalationNotice", noticeId);
+            }
+            store.markRead(noticeId, clock.instant());
+            audit.success("cases.escalation.notice.read", "escalationNotice:" + noticeId);
+        });
+    }
+
+    /** My unread escalation notices, newest first. */
+    public List<SlaStore.Escalation> myNotices() {
+        return store.notices(CurrentStaff.get().accountId(), 100);
+    }
 }
