@@ -257,4 +257,36 @@ class SlaEscalationIntegrationTest {
         assertThat(events.stream(CaseEscalated.class).filter(e -> e.caseId() == id)).hasSize(fired);
         assertThat(count("select count(*) from case_event where case_id = :c and kind = 'ESCALATED'", id)).isEqualTo(fired);
     }
+
+    @Test
+    void theAdminPageAndTheEscalationPanelsRenderInBothLanguages() throws Exception {
+        String en = mvc.perform(get("/case-sla").with(as(Role.ADMIN)).header("Accept-Language", "en")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("SLA policies", "Escalation rules", "Who holds each level");
+        String zh = mvc.perform(get("/case-sla").with(as(Role.ADMIN)).header("Accept-Language", "zh-CN")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("服务时限策略", "升级规则", "各层级负责人");
+        mvc.perform(get("/case-sla").with(as(Role.COMPLAINT_OFFICER))).andExpect(status().isForbidden());
+        // a bad form comes back with the field named, not an error page
+        mvc.perform(post("/case-sla/rules").with(as(Role.ADMIN)).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()).param("clock", "LEGAL").param("caseType", "FEEDBACK")
+                        .param("severity", "CRITICAL").param("segment", "PRIVATE").param("percent", "101").param("action", "NOTIFY")
+                        .param("level", "HEAD_OFFICE"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("slaError",
+                        org.hamcrest.Matchers.startsWith("percent")));
+
+        long id = open("INQUIRY", null, Instant.now().minus(Duration.ofDays(30))).get("id").asLong();
+        timers.recompute(id, Instant.now());
+        timers.fireDue(Instant.now(), id, 100);
+        String block = mvc.perform(get("/case-escalations/case/" + id).with(as(Role.COMPLAINT_OFFICER)).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(block).contains("case-escalation-list", "SLA first response", "breached");
+        String panel = mvc.perform(get("/case-escalations/panel").with(as(Role.COMPLAINT_OFFICER)).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(panel).contains("我的升级提醒");
+        String page = mvc.perform(get("/cases/" + id).with(as(Role.COMPLAINT_OFFICER)).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Escalated", "SLA resolution", "/case-escalations/case/" + id);
+    }
 }

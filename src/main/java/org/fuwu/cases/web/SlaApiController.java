@@ -13,8 +13,6 @@ import org.fuwu.cases.internal.SlaService;
 import org.fuwu.cases.internal.SlaStore;
 import org.fuwu.platform.AccessRule;
 import org.fuwu.platform.AccessRule.AccessRules;
-import org.fuwu.platform.CurrentStaff;
-import org.fuwu.platform.NotFoundException;
 import org.fuwu.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,14 +39,9 @@ class SlaApiController {
 
     private final SlaService sla;
     private final EscalationTimers timers;
-    private final SlaStore store;
-    private final java.time.Clock clock;
-
-    SlaApiController(SlaService sla, EscalationTimers timers, SlaStore store, java.time.Clock clock) {
+    SlaApiController(SlaService sla, EscalationTimers timers) {
         this.sla = sla;
         this.timers = timers;
-        this.store = store;
-        this.clock = clock;
     }
 
     @GetMapping("/api/v1/case-sla/policies")

@@ -8,9 +8,7 @@ import java.util.Set;
 
 import org.fuwu.cases.internal.EscalationTimers;
 import org.fuwu.cases.internal.SlaService;
-import org.fuwu.cases.internal.SlaStore;
 import org.fuwu.platform.AccessRule;
-import org.fuwu.platform.CurrentStaff;
 import org.fuwu.platform.FieldValidationException;
 import org.fuwu.platform.Role;
 import org.fuwu.platform.Workspace;
@@ -34,16 +32,12 @@ class SlaPageController {
 
     private final SlaService sla;
     private final EscalationTimers timers;
-    private final SlaStore store;
     private final MessageSource messages;
-    private final java.time.Clock clock;
 
-    SlaPageController(SlaService sla, EscalationTimers timers, SlaStore store, MessageSource messages, java.time.Clock clock) {
+    SlaPageController(SlaService sla, EscalationTimers timers, MessageSource messages) {
         this.sla = sla;
         this.timers = timers;
-        this.store = store;
         this.messages = messages;
-        this.clock = clock;
     }
 
     @GetMapping("/case-sla")
