@@ -5,27 +5,16 @@ import static org.fuwu.platform.StaffFixtures.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
-import org.fuwu.FuwuApplication;
 import org.fuwu.FuwuIntegrationTest;
+import org.fuwu.SecondInstance;
 import org.fuwu.platform.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -60,8 +49,6 @@ class EscalationKillNineIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private long open(Instant receivedAt) throws Exception {
         String body = mvc.perform(post("/api/v1/cases").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
@@ -100,10 +87,10 @@ class EscalationKillNineIntegrationTest {
         all.addAll(closedBefore);
         all.addAll(closedDuring);
 
-        Process first = startInstance(freePort(), "first");
-        Process second = null;
+        SecondInstance first = start("escalation-kill-nine-first");
+        SecondInstance second = null;
         try {
-            awaitReady(first);
+            first.awaitReady();
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (count("select count(*) from case_escalation where case_id in (:ids)", all) < 15 && System.nanoTime() < until) {
                 Thread.sleep(50);
@@ -111,16 +98,14 @@ class EscalationKillNineIntegrationTest {
             for (long id : closedDuring) {
                 close(id);
             }
-            first.destroyForcibly(); // SIGKILL: no shutdown hook, an open transaction is cut
-            assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(first.exitValue()).as("the exit status of a JVM killed by SIGKILL (128 + 9)").isEqualTo(137);
+            first.killNine(); // SIGKILL: no shutdown hook, an open transaction is cut
             int firedBeforeKill = count("select count(*) from case_escalation where case_id in (:ids)", open);
             assertThat(firedBeforeKill).as("escalations fired before the kill").isPositive();
             int duePending = count("select count(*) from case_timer where case_id in (:ids) and status = 'PENDING'", open);
             assertThat(duePending).as("the kill came mid-way: due escalations were left").isPositive();
 
-            second = startInstance(freePort(), "second");
-            awaitReady(second);
+            second = start("escalation-kill-nine-second");
+            second.awaitReady();
             until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while ((count("select count(*) from case_timer where case_id in (:ids) and status = 'PENDING'", open) > 0
                     || count("select count(*) from case_timer where case_id in (:ids) and status = 'PENDING'", closedDuring) > 0)
@@ -128,10 +113,9 @@ class EscalationKillNineIntegrationTest {
                 Thread.sleep(200);
             }
         } finally {
-            first.destroyForcibly();
+            first.close();
             if (second != null) {
-                second.destroyForcibly();
-                second.waitFor(20, TimeUnit.SECONDS);
+                second.close();
             }
         }
 
@@ -169,61 +153,9 @@ class EscalationKillNineIntegrationTest {
                 .as("a closed case keeps no pending timer").isZero();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private final Map<Process, Integer> ports = new HashMap<>();
-
     /** The application in a JVM of its own on the test's PostgreSQL database, its escalation poller on, in small batches. */
-    private Process startInstance(int port, String name) throws IOException {
-        String cp = System.getProperty("surefire.test.class.path");
-        String classpath = Arrays.stream((cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path")).split(File.pathSeparator))
-                .filter(e -> !e.isBlank() && !Path.of(e).endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classpath, FuwuApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + System.getenv("FUWU_TEST_DATABASE_URL"),
-                "--fuwu.data-dir=target/test-data",
-                "--fuwu.crypto.generate-demo-key=true",
-                "--fuwu.queueing.schedule.jobs-enabled=false",
-                "--fuwu.contact.outbox.poll=1h",
-                "--fuwu.cases.escalation.poll=100ms",
-                "--fuwu.cases.escalation.batch=2",
-                "--fuwu.cases.escalation.sweep=1h",
-                "--spring.flyway.enabled=false"));
-        for (String[] env : new String[][] {{"FUWU_TEST_DATABASE_USER", "username"}, {"FUWU_TEST_DATABASE_PASSWORD", "password"}}) {
-            String value = System.getenv(env[0]);
-            if (value != null && !value.isEmpty()) {
-                command.add("--spring.datasource." + env[1] + "=" + value);
-            }
-        }
-        Path log = Path.of(System.getProperty("fuwu.test.log-dir", "target/test-logs"), "escalation-kill-nine-" + name + ".log");
-        Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ports.put(p, port);
-        return p;
-    }
-
-    private void awaitReady(Process child) throws Exception {
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(child) + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < until) {
-            assertThat(child.isAlive()).as("the second instance is running (see target/test-logs)").isTrue();
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the instance did not become ready in 120 s");
+    private static SecondInstance start(String name) throws java.io.IOException {
+        return SecondInstance.start(name, "--fuwu.queueing.schedule.jobs-enabled=false", "--fuwu.contact.outbox.poll=1h",
+                "--fuwu.cases.escalation.poll=100ms", "--fuwu.cases.escalation.batch=2", "--fuwu.cases.escalation.sweep=1h");
     }
 }
