@@ -252,6 +252,16 @@ class SlaEscalationIntegrationTest {
                 .isGreaterThanOrEqualTo(5);
         act(id, "resume", null);
         timers.recompute(id, Instant.now());
+        assertThat(count("select count(*) from case_timer where case_id = :c and status = 'PENDING' and due_at is null", id))
+                .as("the resume gives them their times again").isZero();
+        // recomputing a paused case (as the poller does on the PAUSED line) also takes their times away
+        act(id, "pause", "{\"reason\":\"THIRD_PARTY_APPRAISAL\"}");
+        timers.recompute(id, Instant.now());
+        assertThat(count("select count(*) from case_timer where case_id = :c and status = 'PENDING' and due_at is null", id))
+                .isGreaterThanOrEqualTo(5);
+        assertThat(timers.fireDue(later, id, 100)).isZero();
+        act(id, "resume", null);
+        timers.recompute(id, Instant.now());
         int fired = timers.fireDue(later, id, 100);
         assertThat(fired).isGreaterThanOrEqualTo(5);
         assertThat(events.stream(CaseEscalated.class).filter(e -> e.caseId() == id)).hasSize(fired);

@@ -130,7 +130,7 @@ public class EscalationTimers {
                 Optional<EscalationSchedule.Due> d = dues.stream()
                         .filter(x -> x.ruleId() == t.ruleId() && x.cycle().equals(t.cycle())).findFirst();
                 String status = d.isPresent() ? "PENDING" : "CANCELLED";
-                Instant due = d.map(EscalationSchedule.Due::dueAt).orElse(t.dueAt());
+                Instant due = d.isPresent() ? d.get().dueAt() : t.dueAt(); // null while the clock stands still
                 if (!status.equals(t.status()) || !java.util.Objects.equals(due, t.dueAt())) {
                     store.setTimer(t.id(), due, status);
                 }
