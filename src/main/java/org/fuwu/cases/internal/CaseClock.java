@@ -188,4 +188,16 @@ public record CaseClock(ClockRule rule, Instant receivedAt, ZoneId zone, Busines
         Instant due = openPause() && pausedNow ? null : walk(budget, Instant.MAX);
         return new Reading(rule.name(), due, left, pausedNow ? State.PAUSED : State.RUNNING);
     }
+
+    /**
+     * When {@code percent} % of the budget is used up (100: the due time), for escalations at a share of a clock; null
+     * while the clock stands still (an open pause) before that share is reached.
+     */
+    public Instant reaches(int percent, Instant now) {
+        if (percent < 1 || percent > 100) {
+            throw new IllegalArgumentException("a share of a clock is 1 to 100 %");
+        }
+        Duration part = budget().multipliedBy(percent).dividedBy(100);
+        return walk(part, openPause() ? now : Instant.MAX);
+    }
 }

@@ -69,11 +69,13 @@ public class CaseService implements CaseIntake {
     private final String ruleSet;
     private final String calendarCode;
     private final ZoneId zone;
+    private final SlaService sla;
 
-    CaseService(CaseStore store, CustomerDirectory customers, BusinessCalendars calendars, PersonalData personalData,
+    CaseService(SlaService sla, CaseStore store, CustomerDirectory customers, BusinessCalendars calendars, PersonalData personalData,
                 AuditLog audit, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager,
                 @Value("${fuwu.cases.rule-set:CN}") String ruleSet, @Value("${fuwu.cases.calendar:CN}") String calendarCode,
                 @Value("${fuwu.cases.zone:Asia/Shanghai}") ZoneId zone) {
+        this.sla = sla;
         this.store = store;
         this.customers = customers;
         this.calendars = calendars;
@@ -148,14 +150,15 @@ public class CaseService implements CaseIntake {
         CaseRecord r = get(id);
         List<CaseClock.Pause> pauses = store.pauses(id);
         Instant now = clock.instant();
-        List<ClockView> clocks = CaseClocks.of(r.type(), r.ruleSet(), r.complexity()).stream().map(run -> {
+        List<ClockView> clocks = new java.util.ArrayList<>(CaseClocks.of(r.type(), r.ruleSet(), r.complexity()).stream().map(run -> {
             CaseClock c = new CaseClock(run.rule(), r.receivedAt(), zone, calendars.get(calendarCode), LocalTime.of(9, 0),
                     LocalTime.of(17, 0), pauses);
             Instant stop = r.stopped(run.stoppedBy());
             CaseClock.Reading reading = c.at(stop != null ? stop : now);
             String state = stop != null ? (reading.state() == CaseClock.State.BREACHED ? "BREACHED" : "MET") : reading.state().name();
             return new ClockView(run.rule().name(), reading.dueAt(), reading.left().toSeconds(), state);
-        }).toList();
+        }).toList());
+        clocks.addAll(sla.clocks(r, pauses, now)); // the SLA clocks (sla-*) of its policy
         List<Line> timeline = store.events(id).stream().map(e -> new Line(e.kind(), e.actor(),
                 e.detailEnc() == null ? null : personalData.decrypt(e.detailEnc()), e.at())).toList();
         return new View(r.id(), r.number(), r.type(), r.status(), r.customerId(), r.channel(), personalData.decrypt(r.summaryEnc()),
@@ -318,8 +321,9 @@ public class CaseService implements CaseIntake {
         return view(id);
     }
 
+    /** The legal and fixed clocks (the SLA clocks, sla-*, are targets, not deadlines of the law). */
     private List<ClockView> view(CaseRecord r) {
-        return view(r.id()).clocks();
+        return view(r.id()).clocks().stream().filter(c -> !c.name().startsWith("sla-")).toList();
     }
 
     private CaseRecord open(long id) {
@@ -472,7 +476,7 @@ public class CaseService implements CaseIntake {
                 continue;
             }
             complaints++;
-            var clocks = view(r.id()).clocks();
+            var clocks = view(r);
             if (clocks.stream().anyMatch(c -> c.name().equals("first-response") && c.state().equals("MET"))) {
                 within24++;
             }
