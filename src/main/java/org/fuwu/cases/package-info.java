@@ -7,5 +7,5 @@
  * and the UK (FCA DISP) as data ({@code internal.LegalRuleSets}), acknowledgement, pause and resume, extension
  * with approval, decision and closure; events {@link org.fuwu.cases.CaseOpened} and {@link org.fuwu.cases.CaseClosed}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = {"platform", "customer"})
+@org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = {"platform", "customer", "routing", "staff"})
 package org.fuwu.cases;

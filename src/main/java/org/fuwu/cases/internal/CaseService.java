@@ -276,6 +276,9 @@ public class CaseService implements CaseIntake {
             if (!r.status().equals("ACKNOWLEDGED")) {
                 throw new ConflictException("cases.conflict.status", r.number(), r.status());
             }
+            if (store.openTasks(id) > 0) { // not decided past the investigation: see CaseWorkflow
+                throw new ConflictException("cases.conflict.openTasks", r.number(), store.openTasks(id));
+            }
             if (store.paused(id)) {
                 store.resume(id, clock.instant());
             }
@@ -485,7 +488,7 @@ public class CaseService implements CaseIntake {
 
     public List<View> list(String status, boolean mine) {
         String st = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-        if (st != null && !Set.of("OPEN", "ACKNOWLEDGED", "DECIDED", "CLOSED").contains(st)) {
+        if (st != null && !Set.of("OPEN", "ACKNOWLEDGED", "DECIDED", "REVIEW", "CLOSED").contains(st)) {
             throw FieldValidationException.of("status", "cases.validation.status");
         }
         Long officer = mine ? CurrentStaff.get().accountId() : null;
