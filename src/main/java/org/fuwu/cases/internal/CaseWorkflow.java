@@ -406,6 +406,11 @@ public class CaseWorkflow {
 
     // ---- reading
 
+    /** A case's id by its number, such as TS2026000123. */
+    public java.util.Optional<Long> idOfNumber(String number) {
+        return flow.idOfNumber(number);
+    }
+
     public Workflow workflow(long caseId) {
         CaseRecord r = cases.get(caseId);
         WorkflowStore.Flow f = flow.flow(caseId);

@@ -73,6 +73,10 @@ public class WorkflowStore {
                 .query((rs, n) -> org.fuwu.routing.SkillRequirement.required(rs.getString(1), rs.getInt(2))).optional();
     }
 
+    Optional<Long> idOfNumber(String number) {
+        return jdbc.sql("select id from case_file where number = :n").param("n", number).query(Long.class).optional();
+    }
+
     // ---- notes
 
     /** An investigation note, its body encrypted. */
