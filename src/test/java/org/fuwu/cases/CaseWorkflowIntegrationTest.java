@@ -400,4 +400,33 @@ class CaseWorkflowIntegrationTest {
         mvc.perform(put("/api/v1/case-notice-templates/ACKNOWLEDGEMENT/LETTER/en").with(as(Role.COMPLAINT_OFFICER))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"subject\":\"x\",\"body\":\"x\"}")).andExpect(status().isForbidden());
     }
+
+    @Test
+    void theCasePageShowsTheWorkflowPanelInBothLanguagesAndItsButtonsAct() throws Exception {
+        Customer c = customer("zh-CN");
+        long id = open(c.id(), "网点排队两小时无人处理", null);
+        String en = mvc.perform(get("/cases/" + id).with(as(Role.COMPLAINT_OFFICER)).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("id=\"workflow\"").contains("Tasks to other departments").contains("Automatic (skills and workload)");
+        String zh = mvc.perform(get("/cases/" + id).with(as(Role.COMPLAINT_OFFICER)).locale(java.util.Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("转办其他部门").contains("处理流程");
+
+        mvc.perform(post("/cases/" + id + "/flow/note").with(as(Role.COMPLAINT_OFFICER))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("body", "已联系网点负责人"))
+                .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .flash().attributeExists("flash"));
+        mvc.perform(post("/cases/" + id + "/flow/task").with(as(Role.COMPLAINT_OFFICER))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("department", "运营管理部").param("responsible", "赵经理").param("request", "核查排队记录")
+                        .param("due", "not-a-date"))
+                .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .flash().attributeExists("caseError"));
+        assertThat(workflow(id).get("notes").get(0).get("body").asString()).isEqualTo("已联系网点负责人");
+        assertThat(workflow(id).get("tasks")).isEmpty();
+        String after = mvc.perform(get("/cases/" + id).with(as(Role.COMPLAINT_OFFICER)).locale(java.util.Locale.ENGLISH))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(after).contains("已联系网点负责人").contains("Note added");
+    }
 }

@@ -35,11 +35,14 @@ class CasePageController {
     private final CaseService cases;
     private final CustomerDirectory customers;
     private final MessageSource messages;
+    private final org.fuwu.cases.internal.CaseWorkflow workflow;
 
-    CasePageController(CaseService cases, CustomerDirectory customers, MessageSource messages) {
+    CasePageController(CaseService cases, CustomerDirectory customers, MessageSource messages,
+                       org.fuwu.cases.internal.CaseWorkflow workflow) {
         this.cases = cases;
         this.customers = customers;
         this.messages = messages;
+        this.workflow = workflow;
     }
 
     @GetMapping("/cases/new")
@@ -87,6 +90,8 @@ class CasePageController {
         model.addAttribute("suggestion", cases.suggest(id));
         model.addAttribute("businessCodes", cases.codes("BUSINESS"));
         model.addAttribute("causeCodes", cases.codes("CAUSE"));
+        model.addAttribute("flow", workflow.workflow(id)); // the workflow panel (cases/workflow)
+        model.addAttribute("officers", workflow.officers(id));
         return "cases/case";
     }
 
