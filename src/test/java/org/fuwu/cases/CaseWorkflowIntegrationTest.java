@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 @FuwuIntegrationTest
 @TestPropertySource(properties = {"fuwu.cases.auto-assign=true", "fuwu.cases.notices.first-backoff=0s",
         "fuwu.cases.notices.max-attempts=3", "fuwu.cases.mail.host=127.0.0.1", "fuwu.cases.mail.port=30257",
-        "fuwu.cases.mail.from=complaints@fuwu-bank.test"})
+        "fuwu.cases.mail.from=complaints@fuwu-bank.test", "fuwu.cases.notices.auto-channel=EMAIL"})
 class CaseWorkflowIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -226,6 +226,11 @@ class CaseWorkflowIntegrationTest {
         postJson("/api/v1/cases/" + id + "/notify", Role.COMPLAINT_OFFICER, "{\"kind\":\"ACKNOWLEDGEMENT\",\"channel\":\"SMS\"}")
                 .andExpect(status().isConflict());
         mvc.perform(post("/api/v1/cases/" + id + "/acknowledge").with(as(Role.COMPLAINT_OFFICER))).andExpect(status().isOk());
+        JsonNode auto0 = workflow(id).get("notices").get(0);
+        assertThat(auto0.get("kind").asString() + " " + auto0.get("channel").asString() + " " + auto0.get("createdBy").asString())
+                .as("the acknowledgement is queued with the step (fuwu.cases.notices.auto-channel=EMAIL)")
+                .isEqualTo("ACKNOWLEDGEMENT EMAIL test-complaint_officer");
+        notice(id, auto0.get("id").asLong(), "SENT");
 
         // the acknowledgement by SMS: sent after the commit, the proof on the timeline, the number masked
         postJson("/api/v1/cases/" + id + "/notify", Role.COMPLAINT_OFFICER, "{\"kind\":\"ACK\",\"channel\":\"SMS\"}")
@@ -352,6 +357,26 @@ class CaseWorkflowIntegrationTest {
         mvc.perform(post("/api/v1/cases/" + id + "/notices/" + r + "/resend").with(as(Role.COMPLAINT_OFFICER)))
                 .andExpect(status().isOk());
         notice(id, r, "SENT");
+    }
+
+    @Test
+    void withoutAnAddressForTheAutomaticChannelTheAcknowledgementIsALetterAndAnAnonymousCaseGetsNone() throws Exception {
+        long customerId = json(postJson("/api/v1/customers", Role.TELLER, "{\"name\":\"孙无邮\",\"mobile\":\""
+                + CustomerFixtures.mobile() + "\"}").andExpect(status().isCreated())).get("id").asLong();
+        long id = open(customerId, "转账未到账", null);
+        mvc.perform(post("/api/v1/cases/" + id + "/acknowledge").with(as(Role.COMPLAINT_OFFICER))).andExpect(status().isOk());
+        JsonNode n = workflow(id).get("notices");
+        assertThat(n).hasSize(1);
+        assertThat(n.get(0).get("channel").asString()).isEqualTo("LETTER");
+        assertThat(n.get(0).get("status").asString()).isEqualTo("PRINTED");
+        assertThat(n.get(0).get("body").asString()).contains("孙无邮").contains(view(id).get("number").asString());
+
+        long anonymous = json(postJson("/api/v1/cases", Role.TELLER, "{\"type\":\"COMPLAINT\",\"summary\":\"匿名投诉\","
+                + "\"channel\":\"WEB_FORM\"}").andExpect(status().isCreated())).get("id").asLong();
+        mvc.perform(post("/api/v1/cases/" + anonymous + "/acknowledge").with(as(Role.COMPLAINT_OFFICER))).andExpect(status().isOk());
+        assertThat(workflow(anonymous).get("notices")).isEmpty();
+        postJson("/api/v1/cases/" + anonymous + "/notify", Role.COMPLAINT_OFFICER, "{\"kind\":\"ACKNOWLEDGEMENT\",\"channel\":\"LETTER\"}")
+                .andExpect(status().isConflict());
     }
 
     @Test

@@ -75,6 +75,7 @@ public class CaseNotices implements DisposableBean {
     private final int maxAttempts;
     private final Duration firstBackoff;
     private final Mail mail;
+    private final String autoChannel;
     private final org.fuwu.platform.BusinessCalendars calendars;
     private final String calendarCode;
     private final ScheduledExecutorService thread;
@@ -97,7 +98,8 @@ public class CaseNotices implements DisposableBean {
                 @Value("${fuwu.cases.notices.poll:5s}") Duration poll,
                 @Value("${fuwu.cases.mail.host:}") String mailHost, @Value("${fuwu.cases.mail.port:25}") int mailPort,
                 @Value("${fuwu.cases.mail.ssl:false}") boolean mailSsl, @Value("${fuwu.cases.mail.from:}") String mailFrom,
-                @Value("${fuwu.cases.mail.username:}") String mailUser, @Value("${fuwu.cases.mail.password:}") String mailPassword) {
+                @Value("${fuwu.cases.mail.username:}") String mailUser, @Value("${fuwu.cases.mail.password:}") String mailPassword,
+                @Value("${fuwu.cases.notices.auto-channel:}") String autoChannel) {
         this.cases = cases;
         this.store = store;
         this.flow = flow;
@@ -114,6 +116,10 @@ public class CaseNotices implements DisposableBean {
         this.maxAttempts = Math.max(1, maxAttempts);
         this.firstBackoff = firstBackoff;
         this.mail = new Mail(mailHost, mailPort, mailSsl, mailFrom, mailUser, mailPassword);
+        this.autoChannel = autoChannel == null ? "" : autoChannel.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!this.autoChannel.isEmpty() && !NoticeTemplate.CHANNELS.contains(this.autoChannel)) {
+            throw new IllegalStateException("fuwu.cases.notices.auto-channel must be empty or one of " + NoticeTemplate.CHANNELS);
+        }
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fuwu-cases-notices");
             t.setDaemon(true);
@@ -186,6 +192,24 @@ public class CaseNotices implements DisposableBean {
             return n;
         });
         return id;
+    }
+
+    /**
+     * With {@code fuwu.cases.notices.auto-channel} set, the acknowledgement and the decision are told to the customer
+     * at once, in the step's transaction (so both commit or neither): by that channel, or by letter when the customer
+     * has no address for it. A case without a customer (anonymous) gets none.
+     */
+    @org.springframework.context.event.EventListener
+    void onStep(CaseStepped e) {
+        if (autoChannel.isEmpty() || cases.get(e.caseId()).customerId() == null) {
+            return;
+        }
+        String kind = e.step().equals("ACKNOWLEDGED") ? "ACKNOWLEDGEMENT" : "DECISION";
+        try {
+            notify(e.caseId(), kind, autoChannel);
+        } catch (FieldValidationException noAddress) { // checked before any write: the step's transaction is untouched
+            notify(e.caseId(), kind, "LETTER");
+        }
     }
 
     /** The variables of a case's notices. */

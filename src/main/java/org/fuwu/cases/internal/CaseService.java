@@ -186,6 +186,7 @@ public class CaseService implements CaseIntake {
             }
             store.assign(id, me.accountId());
             store.event(id, "ACKNOWLEDGED", me.auditName(), null, clock.instant());
+            events.publishEvent(new CaseStepped(id, "ACKNOWLEDGED")); // the acknowledgement notice (CaseNotices)
         });
         return view(id);
     }
@@ -284,6 +285,7 @@ public class CaseService implements CaseIntake {
             }
             store.decide(id, personalData.encrypt(decision.strip()), clock.instant());
             store.event(id, "DECIDED", actor(), personalData.encrypt(decision.strip()), clock.instant());
+            events.publishEvent(new CaseStepped(id, "DECIDED")); // the decision notice (CaseNotices)
             audit.success("cases.case.decide", "case:" + id, Map.of("number", r.number()));
         });
         return view(id);
