@@ -13,5 +13,5 @@
  * organization ({@code Branches}: a branch's region and calendar) and staff ({@code AgentDirectory}: the holders of
  * the escalation levels).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = {"platform", "customer", "organization", "staff"})
+@org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = {"platform", "customer", "organization", "routing", "staff"})
 package org.fuwu.cases;

@@ -19,6 +19,15 @@ public interface CustomerDirectory {
     /** The customer of that id, if it exists. */
     Optional<CustomerRef> find(long customerId);
 
+    /**
+     * A customer's contact address of a kind (MOBILE, EMAIL) in clear, to send them something they are owed (a
+     * complaint's acknowledgement or decision), or empty when they have none. Audited as an unmasking with the
+     * purpose; the caller keeps the value encrypted and never logs or shows it.
+     *
+     * @param purpose why, such as {@code case TS2026000123 ACKNOWLEDGEMENT notice} (5 to 500 characters)
+     */
+    Optional<String> contactAddress(long customerId, IdentityKind kind, String purpose);
+
     /** The customer of that id; throws {@link org.fuwu.platform.NotFoundException} (404) otherwise. */
     CustomerRef get(long customerId);
 }

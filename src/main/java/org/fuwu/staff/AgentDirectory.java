@@ -32,6 +32,9 @@ public interface AgentDirectory {
 
     Optional<AgentProfile> findByUsername(String username);
 
+    /** The profiles of the accounts that hold a role (the complaint team: COMPLAINT_OFFICER), enabled or not, by id. */
+    List<AgentProfile> withRole(org.fuwu.platform.Role role);
+
     /** The profiles of these accounts that exist, in no particular order. */
     List<AgentProfile> findAll(Collection<Long> accountIds);
 

@@ -189,6 +189,7 @@ public class CaseService implements CaseIntake {
             }
             store.assign(id, me.accountId());
             store.event(id, "ACKNOWLEDGED", me.auditName(), null, clock.instant());
+            events.publishEvent(new CaseStepped(id, "ACKNOWLEDGED")); // the acknowledgement notice (CaseNotices)
         });
         return view(id);
     }
@@ -279,11 +280,15 @@ public class CaseService implements CaseIntake {
             if (!r.status().equals("ACKNOWLEDGED")) {
                 throw new ConflictException("cases.conflict.status", r.number(), r.status());
             }
+            if (store.openTasks(id) > 0) { // not decided past the investigation: see CaseWorkflow
+                throw new ConflictException("cases.conflict.openTasks", r.number(), store.openTasks(id));
+            }
             if (store.paused(id)) {
                 store.resume(id, clock.instant());
             }
             store.decide(id, personalData.encrypt(decision.strip()), clock.instant());
             store.event(id, "DECIDED", actor(), personalData.encrypt(decision.strip()), clock.instant());
+            events.publishEvent(new CaseStepped(id, "DECIDED")); // the decision notice (CaseNotices)
             audit.success("cases.case.decide", "case:" + id, Map.of("number", r.number()));
         });
         return view(id);
@@ -498,7 +503,7 @@ public class CaseService implements CaseIntake {
 
     public List<View> list(String status, boolean mine) {
         String st = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-        if (st != null && !Set.of("OPEN", "ACKNOWLEDGED", "DECIDED", "CLOSED").contains(st)) {
+        if (st != null && !Set.of("OPEN", "ACKNOWLEDGED", "DECIDED", "REVIEW", "CLOSED").contains(st)) {
             throw FieldValidationException.of("status", "cases.validation.status");
         }
         Long officer = mine ? CurrentStaff.get().accountId() : null;

@@ -136,8 +136,9 @@ public class CaseStore {
     }
 
     void scheduleCallback(long caseId, Instant due) {
-        jdbc.sql("insert into case_callback (case_id, due_at, status) values (:c, :d, 'PENDING')").param("c", caseId)
-                .param("d", ts(due)).update();
+        // once per case: a reopened case closed again keeps its first callback
+        jdbc.sql("insert into case_callback (case_id, due_at, status) select :c, :d, 'PENDING' where not exists "
+                + "(select 1 from case_callback where case_id = :c)").param("c", caseId).param("d", ts(due)).update();
     }
 
     /** A callback to make, or made. */
@@ -248,6 +249,12 @@ public class CaseStore {
     boolean hasRootCause(long id) {
         return jdbc.sql("select count(*) from case_file where id = :id and root_cause_code is not null").param("id", id)
                 .query(Integer.class).single() > 0;
+    }
+
+    /** How many tasks to other departments are open on a case (the workflow's tasks; a decision waits for them). */
+    int openTasks(long caseId) {
+        return jdbc.sql("select count(*) from case_task where case_id = :c and status = 'OPEN'").param("c", caseId)
+                .query(Integer.class).single();
     }
 
     private static Long longOrNull(ResultSet rs, String c) throws SQLException {

@@ -36,12 +36,15 @@ class CasePageController {
     private final CustomerDirectory customers;
     private final MessageSource messages;
     private final CaseInsightPages insight;
+    private final org.fuwu.cases.internal.CaseWorkflow workflow;
 
-    CasePageController(CaseService cases, CustomerDirectory customers, MessageSource messages, CaseInsightPages insight) {
+    CasePageController(CaseService cases, CustomerDirectory customers, MessageSource messages, CaseInsightPages insight,
+                       org.fuwu.cases.internal.CaseWorkflow workflow) {
         this.cases = cases;
         this.customers = customers;
         this.messages = messages;
         this.insight = insight;
+        this.workflow = workflow;
     }
 
     @GetMapping("/cases/new")
@@ -98,6 +101,8 @@ class CasePageController {
         model.addAttribute("businessCodes", cases.codes("BUSINESS"));
         model.addAttribute("causeCodes", cases.codes("CAUSE"));
         insight.caseModel(model, id);
+        model.addAttribute("flow", workflow.workflow(id)); // the workflow panel (cases/workflow)
+        model.addAttribute("officers", workflow.officers(id));
         return "cases/case";
     }
 

@@ -28,6 +28,12 @@ class CustomerDirectoryService implements CustomerDirectory {
     }
 
     @Override
+    public Optional<String> contactAddress(long customerId, IdentityKind kind, String purpose) {
+        return customers.unmask(customerId, purpose, java.util.Set.of(kind)).stream().findFirst()
+                .map(org.fuwu.customer.internal.UnmaskedIdentity::value);
+    }
+
+    @Override
     public CustomerRef get(long customerId) {
         return ref(customers.get(customerId));
     }

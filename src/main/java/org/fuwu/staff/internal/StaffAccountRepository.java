@@ -95,6 +95,13 @@ public class StaffAccountRepository {
                 .query((rs, n) -> row(rs)).list());
     }
 
+    /** The accounts that hold a role, with roles and skills, by id. */
+    public List<StaffAccount> findByRole(org.fuwu.platform.Role role) {
+        return completeAll(jdbc.sql("""
+                select * from staff_account a where a.id in (select r.account_id from staff_account_role r where r.role = :r)
+                order by a.id""").param("r", role.name()).query((rs, n) -> row(rs)).list());
+    }
+
     public Optional<LoginRow> findForLogin(String username) {
         String u = normalise(username);
         if (u.isEmpty()) {

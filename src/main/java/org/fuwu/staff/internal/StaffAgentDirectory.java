@@ -41,6 +41,11 @@ class StaffAgentDirectory implements AgentDirectory {
     }
 
     @Override
+    public List<AgentProfile> withRole(org.fuwu.platform.Role role) {
+        return accounts.findByRole(role).stream().map(StaffAgentDirectory::profile).toList();
+    }
+
+    @Override
     public List<AgentProfile> findAll(Collection<Long> accountIds) {
         return accounts.findByIds(accountIds).stream().map(StaffAgentDirectory::profile).toList();
     }
