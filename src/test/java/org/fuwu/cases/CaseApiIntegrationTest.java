@@ -183,6 +183,14 @@ class CaseApiIntegrationTest {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/cases/codes/CAUSE/C98")
                 .with(as(Role.COMPLAINT_OFFICER)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"nameZh\":\"x\",\"nameEn\":\"x\"}")).andExpect(status().isForbidden());
+        // and so are the root causes of closed complaints (溯源整改)
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/cases/codes/ROOT/R99")
+                .with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"nameZh\":\"系统缺陷\",\"nameEn\":\"System defect\"}")).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/cases/codes/ROOT").with(as(Role.COMPLAINT_OFFICER))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.code=='R99')].nameEn").value(org.hamcrest.Matchers.contains("System defect")));
+        mvc.perform(get("/api/v1/cases/codes/OTHER").with(as(Role.COMPLAINT_OFFICER))).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("kind"));
     }
 
     @Test

@@ -86,6 +86,8 @@ class CaseWorkflowBrowserTest {
         String letter = officer.find("#notices a").getAttribute("href");
         officer.click("#accept");
         assertThat(officer.text("#accepted")).startsWith("The customer accepted the decision on ");
+        new Select(officer.find("#root-cause-code")).selectByValue("R04");
+        officer.type("#corrective-action-input", "开卡时年费告知纳入双录检查");
         officer.click("#close");
         assertThat(officer.text("#case-status")).isEqualTo("Closed");
         assertThat(officer.text("#timeline")).contains("Task to a department").contains("Task completed").contains("Letter printed")

@@ -317,6 +317,8 @@ class CaseWorkflowIntegrationTest {
         postJson("/api/v1/cases/" + id + "/review", Role.COMPLAINT_OFFICER, "{\"reason\":\"third\"}").andExpect(status().isConflict());
         mvc.perform(post("/api/v1/cases/" + id + "/accept").with(as(Role.COMPLAINT_OFFICER))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.customerAcceptedAt").exists());
+        postJson("/api/v1/cases/" + id + "/root-cause", Role.COMPLAINT_OFFICER,
+                "{\"rootCauseCode\":\"R04\",\"correctiveAction\":\"柜面复核流程加入双人核对\"}").andExpect(status().isOk());
         mvc.perform(post("/api/v1/cases/" + id + "/close").with(as(Role.COMPLAINT_OFFICER))).andExpect(status().isOk());
 
         // reopened with a reason, decided and closed again (the callback is not scheduled twice)

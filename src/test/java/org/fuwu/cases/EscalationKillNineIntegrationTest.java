@@ -52,7 +52,8 @@ class EscalationKillNineIntegrationTest {
 
     private long open(Instant receivedAt) throws Exception {
         String body = mvc.perform(post("/api/v1/cases").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"type\":\"INQUIRY\",\"summary\":\"kill -9\",\"channel\":\"API\",\"receivedAt\":\"" + receivedAt + "\"}"))
+                        .content("{\"type\":\"INQUIRY\",\"summary\":\"kill -9\",\"channel\":\"API\",\"contactMobile\":\"13912345678\","
+                                + "\"receivedAt\":\"" + receivedAt + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return JSON.readTree(body).get("id").asLong();
     }

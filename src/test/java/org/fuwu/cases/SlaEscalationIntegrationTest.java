@@ -74,7 +74,10 @@ class SlaEscalationIntegrationTest {
 
     private JsonNode open(String type, Long customerId, Instant receivedAt) throws Exception {
         return json(mvc.perform(post("/api/v1/cases").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"type\":\"" + type + "\"" + (customerId == null ? "" : ",\"customerId\":" + customerId)
+                .content("{\"type\":\"" + type + "\"" + (customerId == null ? ",\"contactMobile\":\"13912345678\"" : ",\"customerId\":" + customerId)
+                        + (type.equals("SERVICE_REQUEST") ? ",\"requestKind\":\"STATEMENT\"" : "")
+                        + (type.equals("REGULATOR_COMPLAINT") ? ",\"regulatorReference\":\"JG-2026-001\",\"regulatorReceivedOn\":\""
+                                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1) + "\"" : "")
                         + ",\"summary\":\"升级测试\",\"channel\":\"BRANCH\"" + (receivedAt == null ? "" : ",\"receivedAt\":\"" + receivedAt + "\"")
                         + "}")).andExpect(status().isCreated()));
     }

@@ -40,6 +40,8 @@ public class CaseService implements CaseIntake {
     static final Set<String> TYPES = Set.of("INQUIRY", "SERVICE_REQUEST", "COMPLAINT", "FEEDBACK", "REGULATOR_COMPLAINT");
     static final Set<String> CHANNELS = Set.of("BRANCH", "WEB_CHAT", "APP_CHAT", "VOICE", "EMAIL", "SMS", "WECHAT", "WEB_FORM",
             "ASSISTANT", "API", "REGULATOR");
+    /** The code tables: business types and causes (JR/T 0169-2018), and the root causes of closed complaints. */
+    static final Set<String> CODE_KINDS = Set.of("BUSINESS", "CAUSE", "ROOT");
     static final Set<String> PAUSE_REASONS = Set.of("WAITING_FOR_CUSTOMER", "THIRD_PARTY_APPRAISAL");
 
     /** A clock as the case page shows it. */
@@ -391,7 +393,7 @@ public class CaseService implements CaseIntake {
 
     public List<KeywordClassifier.Code> codes(String kind) {
         String k = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
-        if (!k.equals("BUSINESS") && !k.equals("CAUSE")) {
+        if (!CODE_KINDS.contains(k)) {
             throw FieldValidationException.of("kind", "cases.validation.codeKind");
         }
         return store.codes(k);
@@ -400,7 +402,7 @@ public class CaseService implements CaseIntake {
     /** An administrator adds or changes a code (audited); codes are never deleted, only made inactive. */
     public void putCode(String kind, String code, String nameZh, String nameEn, List<String> keywords, boolean active) {
         String k = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
-        if (!k.equals("BUSINESS") && !k.equals("CAUSE")) {
+        if (!CODE_KINDS.contains(k)) {
             throw FieldValidationException.of("kind", "cases.validation.codeKind");
         }
         if (code == null || !code.matches("[A-Z0-9]{1,20}")) {
