@@ -108,6 +108,29 @@ class ContactApiIntegrationTest {
         return JSON.readTree(r.andReturn().getResponse().getContentAsString());
     }
 
+    /** Reads the customer's stream until a line matches, and answers every line read so far. */
+    private CompletableFuture<String> customerStream(String token, java.util.function.Predicate<String> until) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/chat/conversations/"
+                + token + "/events")).header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> res = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(res.statusCode()).isEqualTo(200);
+        return CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
+                StringBuilder seen = new StringBuilder();
+                String l;
+                while ((l = r.readLine()) != null) {
+                    seen.append(l).append('\n');
+                    if (until.test(l)) {
+                        return seen.toString();
+                    }
+                }
+                return seen.toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     private long offeredTo(long conversationId) {
         return ContactTestSupport.offeredTo(routing, conversations, conversationId);
     }
@@ -476,26 +499,7 @@ class ContactApiIntegrationTest {
         offeredTo(id);
         work.accept(a, id);
 
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/chat/conversations/"
-                + s.get("token").asString() + "/events")).header("Accept", "text/event-stream").build();
-        HttpResponse<java.io.InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(res.statusCode()).isEqualTo(200);
-        CompletableFuture<String> got = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
-                StringBuilder seen = new StringBuilder();
-                String l;
-                while ((l = r.readLine()) != null) {
-                    seen.append(l).append('\n');
-                    if (l.startsWith("data:") && l.contains("the answer")) {
-                        return seen.toString();
-                    }
-                }
-                return seen.toString();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        CompletableFuture<String> got = customerStream(s.get("token").asString(), l -> l.startsWith("data:") && l.contains("the answer"));
         Thread.sleep(300); // the stream is registered on the hub thread
         work.note(a, id, "secret note");
         work.reply(a, id, "the answer");
@@ -519,31 +523,14 @@ class ContactApiIntegrationTest {
         offeredTo(id);
         work.accept(a, id);
 
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/chat/conversations/"
-                + s.get("token").asString() + "/events")).header("Accept", "text/event-stream").build();
-        HttpResponse<java.io.InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(res.statusCode()).isEqualTo(200);
-        CompletableFuture<String> got = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
-                String l;
-                while ((l = r.readLine()) != null) {
-                    if (l.startsWith("event:typing")) {
-                        return r.readLine();
-                    }
-                }
-                return "";
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        CompletableFuture<String> got = customerStream(s.get("token").asString(), l -> l.startsWith("data:") && l.contains("\"from\""));
         Thread.sleep(300); // the stream is registered on the hub thread
         jdbc.sql("""
                 insert into contact_typing (conversation_id, from_customer, agent_id, instance_id, typed_at)
                 values (:c, false, :a, 'another-instance', :t)""")
                 .param("c", id).param("a", a.accountId()).param("t", java.sql.Timestamp.from(java.time.Instant.now())).update();
         String data = got.get(10, TimeUnit.SECONDS);
-        assertThat(data).contains("\"conversationId\":" + id).contains("\"from\":\"AGENT\"");
+        assertThat(data).contains("event:typing").contains("\"conversationId\":" + id).contains("\"from\":\"AGENT\"");
     }
 
     @Test

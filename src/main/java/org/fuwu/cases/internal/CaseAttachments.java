@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.fuwu.platform.AuditLog;
 import org.fuwu.platform.ConflictException;
@@ -53,32 +52,6 @@ public class CaseAttachments {
         this.clock = clock;
     }
 
-    /** The type a file's first bytes show, or empty for anything else. */
-    static Optional<String> sniff(byte[] b) {
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return Optional.of("image/png");
-        }
-        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return Optional.of("image/jpeg");
-        }
-        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
-            return Optional.of("image/gif");
-        }
-        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return Optional.of("application/pdf");
-        }
-        return Optional.empty();
-    }
-
-    static String safeName(String raw) {
-        String n = raw == null ? "" : raw.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>:*?|]", "").strip();
-        if (n.isEmpty() || n.startsWith(".")) {
-            n = "file" + n;
-        }
-        return n.length() > 100 ? n.substring(n.length() - 100) : n;
-    }
-
     /** Checks a file before it is stored: 422 on {@code file} when empty, too large or not an image or PDF. */
     static String check(String declaredType, byte[] content) {
         if (content == null || content.length == 0) {
@@ -87,7 +60,7 @@ public class CaseAttachments {
         if (content.length > MAX_BYTES) {
             throw FieldValidationException.of("file", "cases.validation.fileTooLarge");
         }
-        String type = sniff(content).orElseThrow(() -> FieldValidationException.of("file", "cases.validation.fileType"));
+        String type = org.fuwu.platform.UploadedFiles.sniff(content).orElseThrow(() -> FieldValidationException.of("file", "cases.validation.fileType"));
         if (declaredType != null && !declaredType.isBlank() && !declaredType.equals("application/octet-stream")
                 && !declaredType.strip().toLowerCase(Locale.ROOT).startsWith(type)) {
             throw FieldValidationException.of("file", "cases.validation.fileType");
@@ -103,7 +76,7 @@ public class CaseAttachments {
             throw new ConflictException("cases.conflict.tooManyFiles", r.number(), MAX_FILES);
         }
         String by = CurrentStaff.find().map(StaffPrincipal::auditName).orElse("customer");
-        String name = safeName(fileName);
+        String name = org.fuwu.platform.UploadedFiles.safeName(fileName);
         long id = store.addAttachment(caseId, type, content.length, sha256(content), personalData.encrypt(name),
                 personalData.encrypt(Base64.getEncoder().encodeToString(content)), by, clock.instant());
         cases.event(caseId, "ATTACHMENT", by, personalData.encrypt(name), clock.instant());

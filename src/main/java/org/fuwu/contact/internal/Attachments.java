@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import org.fuwu.platform.ConflictException;
 import org.fuwu.platform.FieldValidationException;
@@ -49,36 +48,6 @@ public class Attachments {
         this.tx = new TransactionTemplate(txManager);
     }
 
-    /** The type a file's first bytes show, or empty for anything else. */
-    static Optional<String> sniff(byte[] b) {
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return Optional.of("image/png");
-        }
-        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return Optional.of("image/jpeg");
-        }
-        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
-            return Optional.of("image/gif");
-        }
-        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return Optional.of("application/pdf");
-        }
-        return Optional.empty();
-    }
-
-    /** A safe file name: no path, no control characters, at most 100 characters. */
-    static String safeName(String raw, String mediaType) {
-        String n = raw == null ? "" : raw.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>:*?|]", "").strip();
-        if (n.isEmpty() || n.startsWith(".")) {
-            n = "file" + n;
-        }
-        if (n.length() > 100) {
-            n = n.substring(n.length() - 100);
-        }
-        return n;
-    }
-
     /** Stores a file sent in an open conversation, and puts it on the timeline. */
     public ChatService.Line add(Conversation c, String authorKind, String authorName, Long agentId, String fileName,
                                 String declaredType, byte[] content) {
@@ -88,7 +57,7 @@ public class Attachments {
         if (content.length > MAX_BYTES) {
             throw FieldValidationException.of("file", "contact.validation.fileTooLarge");
         }
-        String type = sniff(content).orElseThrow(() -> FieldValidationException.of("file", "contact.validation.fileType"));
+        String type = org.fuwu.platform.UploadedFiles.sniff(content).orElseThrow(() -> FieldValidationException.of("file", "contact.validation.fileType"));
         if (declaredType != null && !declaredType.isBlank() && !declaredType.equals("application/octet-stream")
                 && !declaredType.strip().toLowerCase(java.util.Locale.ROOT).startsWith(type)) {
             throw FieldValidationException.of("file", "contact.validation.fileType");
@@ -96,7 +65,7 @@ public class Attachments {
         if (!c.status().open()) {
             throw new ConflictException("contact.conflict.conversationOver", String.valueOf(c.id()));
         }
-        String name = safeName(fileName, type);
+        String name = org.fuwu.platform.UploadedFiles.safeName(fileName);
         return tx.execute(s -> {
             var now = clock.instant();
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
