@@ -64,7 +64,7 @@ class SlaEscalationBrowserTest {
                 .with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON).content("{\"usernames\":[\"supervisor1\"]}"))
                 .andExpect(status().isOk());
         String body = mvc.perform(post("/api/v1/cases").with(as(Role.TELLER)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"type\":\"INQUIRY\",\"summary\":\"No answer for a month\",\"channel\":\"BRANCH\",\"receivedAt\":\""
+                        .content("{\"type\":\"INQUIRY\",\"summary\":\"No answer for a month\",\"channel\":\"BRANCH\",\"contactMobile\":\"13912345678\",\"receivedAt\":\""
                                 + Instant.now().minus(Duration.ofDays(30)) + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         var opened = JsonMapper.builder().build().readTree(body);
