@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class HandoffPolicy {
 
-    private static final List<String> ZH = List.of("人工", "真人", "客服人员", "转接客服", "找客服", "柜员", "经理");
+    private static final List<String> ZH = List.of("人工", "真人", "客服人员", "转接客服", "找客服");
     private static final Pattern EN = Pattern.compile(
             "\\b(human|agent|operator|real person|live person|representative|someone real|talk to a person|speak to a person)s?\\b");
 
