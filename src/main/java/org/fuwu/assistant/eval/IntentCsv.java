@@ -44,6 +44,11 @@ public final class IntentCsv {
         return rows;
     }
 
+    /** Every record as its cells, the header included. */
+    public static List<List<String>> records(Reader reader) throws IOException {
+        return parse(reader);
+    }
+
     static List<List<String>> parse(Reader reader) throws IOException {
         List<List<String>> out = new ArrayList<>();
         List<String> record = new ArrayList<>();

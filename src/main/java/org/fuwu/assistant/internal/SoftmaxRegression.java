@@ -5,7 +5,8 @@ import java.util.Random;
 import java.util.function.DoubleConsumer;
 
 /**
- * Multinomial logistic regression with L2 regularisation, trained by mini-batch gradient descent with Adam.
+ * Multinomial logistic regression with L2 regularisation, trained by mini-batch gradient descent with Adam on
+ * standardised features (each feature's mean and spread from the training set, kept for prediction).
  * Plain Java: a few hundred features and a hundred intents train in seconds.
  */
 public final class SoftmaxRegression {
@@ -13,24 +14,47 @@ public final class SoftmaxRegression {
     /** How it trains: epochs, batch size, Adam's step, the L2 weight and the seed that shuffles the batches. */
     public record Settings(int epochs, int batch, double learningRate, double l2, long seed) {
         public static Settings defaults() {
-            return new Settings(30, 32, 0.01, 1e-4, 42);
+            return new Settings(20, 32, 0.001, 1e-3, 42);
         }
     }
 
     private final double[][] w; // [class][feature], the last feature is the bias
     private final int classes;
     private final int features;
+    private final float[] mean;
+    private final float[] scale;
 
-    private SoftmaxRegression(double[][] w) {
+    private SoftmaxRegression(double[][] w, float[] mean, float[] scale) {
         this.w = w;
+        this.mean = mean;
+        this.scale = scale;
         this.classes = w.length;
         this.features = w[0].length - 1;
     }
 
     /** @param progress receives the share of training done, 0 to 1 (may be null) */
-    public static SoftmaxRegression train(List<float[]> x, int[] y, int classes, Settings s, DoubleConsumer progress) {
-        int n = x.size();
-        int d = x.get(0).length;
+    public static SoftmaxRegression train(List<float[]> raw, int[] y, int classes, Settings s, DoubleConsumer progress) {
+        int n = raw.size();
+        int d = raw.get(0).length;
+        float[] mean = new float[d];
+        float[] scale = new float[d];
+        for (float[] v : raw) {
+            for (int f = 0; f < d; f++) {
+                mean[f] += v[f] / n;
+            }
+        }
+        for (float[] v : raw) {
+            for (int f = 0; f < d; f++) {
+                scale[f] += (v[f] - mean[f]) * (v[f] - mean[f]) / n;
+            }
+        }
+        for (int f = 0; f < d; f++) {
+            scale[f] = scale[f] > 1e-12 ? (float) (1 / Math.sqrt(scale[f])) : 1f;
+        }
+        List<float[]> x = new java.util.ArrayList<>(n);
+        for (float[] v : raw) {
+            x.add(standardise(v, mean, scale));
+        }
         double[][] w = new double[classes][d + 1];
         double[][] m = new double[classes][d + 1];
         double[][] v = new double[classes][d + 1];
@@ -73,7 +97,7 @@ public final class SoftmaxRegression {
                         gc[d] += e;
                     }
                 }
-                double scale = 1.0 / (end - start);
+                double inv = 1.0 / (end - start);
                 t++;
                 double c1 = 1 - Math.pow(b1, t);
                 double c2 = 1 - Math.pow(b2, t);
@@ -83,7 +107,7 @@ public final class SoftmaxRegression {
                     double[] mc = m[c];
                     double[] vc = v[c];
                     for (int f = 0; f <= d; f++) {
-                        double grad = gc[f] * scale + (f < d ? s.l2() * wc[f] : 0);
+                        double grad = gc[f] * inv + (f < d ? s.l2() * wc[f] : 0);
                         mc[f] = b1 * mc[f] + (1 - b1) * grad;
                         vc[f] = b2 * vc[f] + (1 - b2) * grad * grad;
                         wc[f] -= s.learningRate() * (mc[f] / c1) / (Math.sqrt(vc[f] / c2) + eps);
@@ -94,13 +118,21 @@ public final class SoftmaxRegression {
                 progress.accept((epoch + 1) / (double) s.epochs());
             }
         }
-        return new SoftmaxRegression(w);
+        return new SoftmaxRegression(w, mean, scale);
     }
 
     public double[] probabilities(float[] x) {
         double[] p = new double[classes];
-        softmax(w, x, p);
+        softmax(w, standardise(x, mean, scale), p);
         return p;
+    }
+
+    private static float[] standardise(float[] v, float[] mean, float[] scale) {
+        float[] out = new float[v.length];
+        for (int f = 0; f < v.length; f++) {
+            out[f] = (v[f] - mean[f]) * scale[f];
+        }
+        return out;
     }
 
     public int features() {
