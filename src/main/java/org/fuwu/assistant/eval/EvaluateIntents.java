@@ -44,7 +44,7 @@ import org.fuwu.platform.Embedder;
  */
 public final class EvaluateIntents {
 
-    static final int[] KS = {5, 10, 20};
+    static final int[] KS = {3, 5, 10, 20};
 
     record Options(Path train, Path test, int folds, long seed, double precision, boolean embeddings, Path cache,
             int latency) {
