@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.fuwu.contact.internal.AgentWork;
+import org.fuwu.contact.internal.ChatService;
+import org.fuwu.contact.internal.ContactChannel;
 import org.fuwu.contact.internal.ContactRouting;
 import org.fuwu.contact.internal.ConversationStatus;
 import org.fuwu.contact.internal.ConversationStore;
@@ -62,6 +65,24 @@ public final class ContactTestSupport {
             }
         }
         throw new AssertionError("conversation " + conversationId + " was never offered");
+    }
+
+    /**
+     * A customer's chat in the queue, routed to this agent (who serves that queue only, and is made available)
+     * and accepted; answers what the customer was given.
+     */
+    public static ChatService.Started assignedChat(AgentWork work, ChatService chat, ContactRouting routing,
+                                                   ConversationStore conversations, StaffPrincipal agent, String queue,
+                                                   String language, String customerName) {
+        work.configure(agent.accountId(), Set.of(queue), Map.of());
+        work.setPresence(agent, "AVAILABLE");
+        ChatService.Started s = chat.start(language, customerName, queue, ContactChannel.WEB_CHAT, null);
+        long offered = offeredTo(routing, conversations, s.id());
+        if (offered != agent.accountId()) {
+            throw new AssertionError("chat " + s.id() + " was offered to " + offered + ", not to " + agent.accountId());
+        }
+        work.accept(agent, s.id());
+        return s;
     }
 
     /** A new queue needing these skills, with no overflow. */

@@ -8,12 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
-import java.util.Set;
 
 import org.fuwu.FuwuIntegrationTest;
 import org.fuwu.contact.internal.AgentWork;
 import org.fuwu.contact.internal.ChatService;
-import org.fuwu.contact.internal.ContactChannel;
 import org.fuwu.contact.internal.ContactRouting;
 import org.fuwu.contact.internal.ConversationStore;
 import org.fuwu.contact.internal.QueueAdmin;
@@ -63,11 +61,7 @@ class KnowledgePanelIntegrationTest {
         String q = ContactTestSupport.queue(queues, SkillRequirement.required("cards", 1));
         StaffPrincipal a = ContactTestSupport.agent(staff, "知" + ContactTestSupport.unique(), Map.of("lang-zh", 3, "cards", 2));
         StaffPrincipal other = ContactTestSupport.agent(staff, "旁" + ContactTestSupport.unique(), Map.of("lang-zh", 3));
-        work.configure(a.accountId(), Set.of(q), Map.of());
-        work.setPresence(a, "AVAILABLE");
-        ChatService.Started s = chat.start("zh-CN", "周女士", q, ContactChannel.WEB_CHAT, null);
-        assertThat(ContactTestSupport.offeredTo(routing, conversations, s.id())).isEqualTo(a.accountId());
-        work.accept(a, s.id());
+        ChatService.Started s = ContactTestSupport.assignedChat(work, chat, routing, conversations, a, q, "zh-CN", "周女士");
         // nothing written yet: nothing suggested
         mvc.perform(get("/api/v1/conversations/" + s.id() + "/knowledge").with(as(a))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(0));

@@ -17,7 +17,6 @@ import java.util.Set;
 import org.fuwu.FuwuIntegrationTest;
 import org.fuwu.contact.internal.AgentWork;
 import org.fuwu.contact.internal.ChatService;
-import org.fuwu.contact.internal.ContactChannel;
 import org.fuwu.contact.internal.ContactRouting;
 import org.fuwu.contact.internal.ConversationStore;
 import org.fuwu.contact.internal.QueueAdmin;
@@ -76,12 +75,7 @@ class ResponsesIntegrationTest {
 
     /** A chat in a queue of its own, offered to and accepted by a new agent. */
     private long assigned(StaffPrincipal a, String q, String language) {
-        work.configure(a.accountId(), Set.of(q), Map.of());
-        work.setPresence(a, "AVAILABLE");
-        long id = chat.start(language, "王小明", q, ContactChannel.WEB_CHAT, null).id();
-        assertThat(ContactTestSupport.offeredTo(routing, conversations, id)).isEqualTo(a.accountId());
-        work.accept(a, id);
-        return id;
+        return ContactTestSupport.assignedChat(work, chat, routing, conversations, a, q, language, "王小明").id();
     }
 
     private List<String> texts(long id, String kind) {

@@ -119,9 +119,9 @@ public class ContactConfigStore {
         }
     }
 
-    void deleteCannedResponse(String code, String language) {
-        jdbc.sql("delete from contact_canned_response where code = :c and language = :l").param("c", code).param("l", language)
-                .update();
+    boolean deleteCannedResponse(String code, String language) {
+        return jdbc.sql("delete from contact_canned_response where code = :c and language = :l").param("c", code)
+                .param("l", language).update() > 0;
     }
 
     public List<MacroPolicy.Macro> macros(String language) {

@@ -46,10 +46,9 @@ public class ResponseAdmin {
 
     public void deleteCanned(String code, String language) {
         tx.executeWithoutResult(s -> {
-            if (store.cannedResponses(language).stream().noneMatch(c -> c.code().equals(code))) {
+            if (!store.deleteCannedResponse(code, language)) {
                 throw new NotFoundException("cannedResponse", code + "/" + language);
             }
-            store.deleteCannedResponse(code, language);
             audit.success("contact.canned.delete", "cannedResponse:" + code + "/" + language, Map.of());
         });
     }

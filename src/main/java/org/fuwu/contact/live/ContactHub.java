@@ -156,13 +156,12 @@ class ContactHub implements Timeline.Listener, DisposableBean, org.springframewo
     /** Relays a typing indicator to the other side's streams: on this instance at once, on the others through the store. */
     void typing(long conversationId, Long agentId, boolean fromCustomer) {
         relayTyping(conversationId, agentId, fromCustomer);
-        thread.execute(() -> {
-            try {
-                typing.typed(conversationId, fromCustomer, agentId, Instant.now());
-            } catch (RuntimeException e) {
-                log.debug("typing signal not shared with other instances: {}", e.toString());
-            }
-        });
+        try {
+            // on the caller's thread: the hub thread sends every stream and must not wait on the database
+            typing.typed(conversationId, fromCustomer, agentId, Instant.now());
+        } catch (RuntimeException e) {
+            log.debug("typing signal not shared with other instances: {}", e.toString());
+        }
     }
 
     private void relayTyping(long conversationId, Long agentId, boolean fromCustomer) {
